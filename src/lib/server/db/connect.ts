@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+import { pglitePool } from './pglite-pool';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseConfig {
+	/** postgres://… for a PostgreSQL + PostGIS server; absent for the embedded database. */
+	databaseUrl?: string;
+	/** Where the embedded database lives; 'memory://' keeps it in memory (tests). */
+	dataDir: string;
+	/** Connections in the pg pool. */
+	poolSize?: number;
+}
+
+export interface Database {
+	db: Kysely<DB>;
+	kind: DatabaseKind;
+	close(): Promise<void>;
+}
+
+// Both backends hand back the same JavaScript types: int8 and numeric as numbers (our counts and
+// distances fit), and dates as 'YYYY-MM-DD' strings, because pg would otherwise turn a date into a
+// local-midnight Date and PGlite into a UTC one.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+pg.types.setTypeParser(INT8, Number);
+pg.types.setTypeParser(NUMERIC, Number);
+pg.types.setTypeParser(DATE, (value: string) => value);
+const pgliteParsers = {
+	[INT8]: (value: string) => Number(value),
+	[NUMERIC]: (value: string) => Number(value),
+	[DATE]: (value: string) => value
+};
+
+export function connect(config: DatabaseConfig): Database {
+	if (config.databaseUrl) {
+		const pool = new pg.Pool({
+			connectionString: config.databaseUrl,
+			max: config.poolSize ?? 10,
+			connectionTimeoutMillis: 5_000
+		});
+		// An idle client losing its server (restart, failover) must not crash the process;
+		// the pool drops it and the next query opens a new one.
+		pool.on('error', () => {});
+		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+		return { db, kind: 'postgres', close: () => db.destroy() };
+	}
+
+	const dataDir = config.dataDir;
+	const pool = pglitePool(async () => {
+		// Loaded lazily so a server pointed at PostgreSQL never pays for the WASM build.
+		const [{ PGlite }, { postgis }] = await Promise.all([
+			import('@electric-sql/pglite'),
+			import('@electric-sql/pglite-postgis')
+		]);
+		if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+		return PGlite.create(dataDir, { extensions: { postgis }, parsers: pgliteParsers });
+	});
+	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+	return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,52 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** PostGIS geography: written through helpers in postgis.ts, never selected raw. */
+export type Geography = ColumnType<never, unknown, unknown>;
+
+export type LocationPrecision = 'address' | 'zip';
+
+export interface FacilityTable {
+	id: string;
+	name: string;
+	name2: string | null;
+	street1: string;
+	street2: string | null;
+	city: string;
+	state: string;
+	zip: string;
+	phone: string | null;
+	intake_phones: string[];
+	website: string | null;
+	location: Geography;
+	location_precision: LocationPrecision;
+	/** Which list the coordinates came from, e.g. 'samhsa-locator' or 'zip-centroid'. */
+	location_source: string;
+	/** SAMHSA service codes, upper case. */
+	services: string[];
+	source: string;
+	/** 'YYYY-MM-DD' */
+	source_date: string;
+	imported_at: ColumnType<Date, never, never>;
+}
+
+export interface ServiceCodeTable {
+	code: string;
+	category_code: string;
+	category_name: string;
+	name: string;
+	description: string | null;
+	source: string;
+}
+
+export interface ImportRunTable {
+	id: Generated<number>;
+	finished_at: ColumnType<Date, never, never>;
+	source: string;
+	summary: ColumnType<unknown, string, string>;
+}
+
+export interface DB {
+	facility: FacilityTable;
+	service_code: ServiceCodeTable;
+	import_run: ImportRunTable;
+}

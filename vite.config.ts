@@ -1,0 +1,44 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { port: 5173 },
+	test: {
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'db',
+					include: ['tests/db/**/*.test.ts'],
+					environment: 'node',
+					// Each file opens its own database; PGlite is CPU-bound WASM and the
+					// machine has two cores, so files run one at a time.
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 300_000
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					testTimeout: 60_000,
+					hookTimeout: 300_000,
+					globalSetup: ['tests/e2e/global-setup.ts']
+				}
+			}
+		]
+	}
+});
