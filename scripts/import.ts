@@ -1,0 +1,94 @@
+// npm run db:import [-- --json] [--findtreatment FILE]... [--facilities FILE]...
+// Migrates the configured database (DATABASE_URL, or the embedded one in DATA_DIR), then replaces
+// its facilities with the vendored SAMHSA data in db/data (see db/data/SOURCE.md).
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import {
+	defaultSources,
+	importSources,
+	type ImportProgress,
+	type ImportSources
+} from '../src/lib/server/import/index';
+import { formatSummary } from '../src/lib/server/import/report';
+
+const USAGE = `Usage: npm run db:import -- [options]
+
+  --findtreatment FILE  also import the substance-use rows of a FindTreatment.gov export
+                        (.csv or .csv.gz) as facilities; repeatable
+  --facilities FILE     facility source instead of the 2023 national directory; repeatable
+  --json                print only the summary as JSON on stdout
+  --help                show this help`;
+
+function parseCli(): { sources: ImportSources; json: boolean } | null {
+	const { values } = parseArgs({
+		options: {
+			json: { type: 'boolean', default: false },
+			findtreatment: { type: 'string', multiple: true, default: [] },
+			facilities: { type: 'string', multiple: true, default: [] },
+			help: { type: 'boolean', default: false }
+		},
+		strict: true,
+		allowPositionals: false
+	});
+	if (values.help) return null;
+	const defaults = defaultSources();
+	const facilities = values.facilities.length ? values.facilities : defaults.facilities;
+	return {
+		json: values.json,
+		sources: {
+			...defaults,
+			facilities: [...facilities, ...values.findtreatment].map((f) => path.resolve(f))
+		}
+	};
+}
+
+let cli: ReturnType<typeof parseCli>;
+try {
+	cli = parseCli();
+} catch (error) {
+	console.error(`${(error as Error).message}\n\n${USAGE}`);
+	process.exit(2);
+}
+if (!cli) {
+	console.log(USAGE);
+	process.exit(0);
+}
+const { sources, json } = cli;
+
+const bar =
+	process.stdout.isTTY && !json
+		? new cliProgress.SingleBar(
+				{ format: '{phase} [{bar}] {value}/{total}', hideCursor: true },
+				cliProgress.Presets.shades_classic
+			)
+		: null;
+let phase: ImportProgress['phase'] | null = null;
+function onProgress(progress: ImportProgress): void {
+	if (!bar) return;
+	if (progress.phase !== phase) {
+		if (phase) bar.stop();
+		phase = progress.phase;
+		bar.start(progress.total, progress.done, { phase: progress.phase.padEnd(5) });
+	}
+	bar.update(progress.done);
+}
+
+let closeDb: (() => Promise<void>) | undefined;
+try {
+	// Loaded here so a bad DATABASE_URL is reported like any other failure.
+	const database = await import('../src/lib/server/db/index');
+	closeDb = database.closeDb;
+	await migrateToLatest(database.db);
+	const summary = await importSources(database.db, sources, { onProgress });
+	bar?.stop();
+	if (json) console.log(JSON.stringify(summary, null, 2));
+	else console.log(formatSummary(summary, database.dbKind));
+} catch (error) {
+	bar?.stop();
+	console.error(`Import failed: ${(error as Error).message.split('\n')[0]}`);
+	process.exitCode = 1;
+} finally {
+	await closeDb?.();
+}

@@ -1,0 +1,114 @@
+// npm start: one command from a fresh clone to a running locator. Builds the app when the build is
+// missing or older than the source, brings the database to the latest schema, imports the
+// national directory when the database is empty, then serves it and prints the URL.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readConfig } from '../src/lib/server/config';
+import { connect } from '../src/lib/server/db/connect';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { importDefaultSources } from '../src/lib/server/import/index';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+
+function newestMtime(entry: string): number {
+	if (!existsSync(entry)) return 0;
+	const stat = statSync(entry);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return readdirSync(entry).reduce(
+		(newest, name) => Math.max(newest, newestMtime(path.join(entry, name))),
+		stat.mtimeMs
+	);
+}
+
+function ensureBuild(): void {
+	const built = path.join(root, 'build', 'handler.js');
+	const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+	const sourceTime = Math.max(...inputs.map((p) => newestMtime(path.join(root, p))));
+	if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) return;
+	console.log('Building the app…');
+	execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	console.log(`Built in ${seconds()} s.`);
+}
+
+async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<void> {
+	const database = connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+	try {
+		if (database.kind === 'pglite') {
+			console.log(`Opening the embedded database in ${path.resolve(config.DATA_DIR)}…`);
+		}
+		await migrateToLatest(database.db);
+		const { n } = await database.db
+			.selectFrom('facility')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		if (Number(n) > 0) return;
+		console.log('The database is empty: importing SAMHSA’s national directory (first run only)…');
+		const phases = {
+			read: 'reading the source files',
+			place: 'placing programs by address',
+			write: 'writing the database'
+		};
+		let lastPhase = '';
+		const summary = await importDefaultSources(database.db, {
+			onProgress: ({ phase }) => {
+				if (phase !== lastPhase) console.log(`  ${phases[phase]}…`);
+				lastPhase = phase;
+			}
+		});
+		console.log(
+			`Imported ${summary.imported} programs (${summary.precision.address} placed by address, ` +
+				`${summary.precision.zip} at their ZIP centre; ${summary.merged} duplicates merged, ` +
+				`${summary.rejected} rejected). Details: npm run db:import.`
+		);
+	} finally {
+		await database.close();
+	}
+}
+
+async function serve(config: ReturnType<typeof readConfig>): Promise<void> {
+	const { handler } = await import(pathToFileURL(path.join(root, 'build', 'handler.js')).href);
+	const server = createServer(handler);
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(config.PORT, config.HOST, resolve);
+	});
+	// The app opens its own database connection on the first request; make that request ourselves
+	// so the first person to visit does not wait for the embedded database to start.
+	const health = await fetch(`http://127.0.0.1:${config.PORT}/healthz`).catch(() => undefined);
+	if (!health?.ok) console.warn('Warning: /healthz did not answer OK; see the log above.');
+	console.log(
+		`MAT Locator is running at http://localhost:${config.PORT} (ready in ${seconds()} s)`
+	);
+
+	const stop = () => {
+		server.close(() => process.exit(0));
+		setTimeout(() => process.exit(0), 3_000).unref();
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}
+
+try {
+	const config = readConfig();
+	ensureBuild();
+	await prepareDatabase(config);
+	await serve(config);
+} catch (error) {
+	const err = error as NodeJS.ErrnoException;
+	if (err.code === 'EADDRINUSE') {
+		console.error(
+			`Port ${readConfig().PORT} is in use. Set PORT to another port, e.g. PORT=3001 npm start`
+		);
+	} else {
+		console.error(`Could not start: ${err.message}`);
+	}
+	process.exit(1);
+}

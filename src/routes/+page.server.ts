@@ -1,0 +1,13 @@
+import * as facilities from '$lib/server/db/facilities';
+import { stateName } from '$lib/states';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const counts = await facilities.countByState();
+	return {
+		total: counts.reduce((sum, s) => sum + s.count, 0),
+		states: counts
+			.map((s) => ({ ...s, name: stateName(s.state) }))
+			.sort((a, b) => a.name.localeCompare(b.name))
+	};
+};

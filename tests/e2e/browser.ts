@@ -1,0 +1,95 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page
+} from 'playwright-core';
+import { inject } from 'vitest';
+
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts', import.meta.url));
+
+/**
+ * Debian's headless Chromium. Playwright starts it with a fresh temporary profile (its own
+ * mkdtemp'd --user-data-dir, deleted on close), so no state survives between runs.
+ */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: [
+			'--headless',
+			'--no-sandbox',
+			// The machine has no outside network: without these Chromium keeps dialling Google.
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-quic',
+			'--no-first-run',
+			// WebGL (the map) on the CPU: there is no GPU here.
+			'--use-angle=swiftshader',
+			'--enable-unsafe-swiftshader'
+		]
+	});
+}
+
+export interface WatchedPage {
+	page: Page;
+	context: BrowserContext;
+	/** console.error messages and uncaught exceptions, in order. */
+	consoleErrors: string[];
+	/** Every request the page made to anything other than this machine (must stay empty). */
+	thirdPartyRequests: string[];
+	close(): Promise<void>;
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function isThirdParty(url: string): boolean {
+	const { protocol, hostname } = new URL(url);
+	if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return false;
+	return !(LOCAL_HOSTS.has(hostname) || hostname.endsWith('.localhost'));
+}
+
+/**
+ * A page in its own browser context (no shared cookies or storage) whose relative URLs resolve
+ * against the server that the e2e global setup started.
+ */
+export async function newPage(
+	browser: Browser,
+	options: BrowserContextOptions = {}
+): Promise<WatchedPage> {
+	const { baseURL = inject('baseURL'), ...rest } = options;
+	const context = await browser.newContext({
+		baseURL,
+		viewport: { width: 1280, height: 800 },
+		...rest
+	});
+	context.setDefaultTimeout(15_000);
+	const consoleErrors: string[] = [];
+	const thirdPartyRequests: string[] = [];
+	context.on('request', (request) => {
+		if (isThirdParty(request.url())) thirdPartyRequests.push(request.url());
+	});
+	context.on('console', (message) => {
+		if (message.type() === 'error') consoleErrors.push(message.text());
+	});
+	context.on('weberror', (error) => consoleErrors.push(`Uncaught ${error.error().message}`));
+
+	const page = await context.newPage();
+	page.on('websocket', (socket) => {
+		if (isThirdParty(socket.url())) thirdPartyRequests.push(socket.url());
+	});
+	return { page, context, consoleErrors, thirdPartyRequests, close: () => context.close() };
+}
+
+/** Saves a PNG of the page into tests/artifacts/ (gitignored) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+	await mkdir(ARTIFACTS_DIR, { recursive: true });
+	const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+	await page.screenshot({ path: file, fullPage: true });
+	return file;
+}
