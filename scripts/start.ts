@@ -90,6 +90,7 @@ async function serve(config: ReturnType<typeof readConfig>): Promise<void> {
 
 	const stop = () => {
 		server.close(() => process.exit(0));
+		server.closeIdleConnections();
 		setTimeout(() => process.exit(0), 3_000).unref();
 	};
 	process.once('SIGINT', stop);
