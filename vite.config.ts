@@ -30,6 +30,20 @@ export default defineConfig({
 			{
 				extends: './vite.config.ts',
 				test: {
+					name: 'api',
+					include: ['tests/api/**/*.test.ts'],
+					environment: 'node',
+					// One built server, started like e2e's (PGlite, or E2E_DATABASE_URL), serves
+					// every file; its database is a single connection on PGlite.
+					fileParallelism: false,
+					testTimeout: 300_000,
+					hookTimeout: 300_000,
+					globalSetup: ['tests/e2e/global-setup.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',

@@ -45,13 +45,13 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 				'methadone',
 				'Methadone',
 				'MU',
-				'A daily liquid dose taken at a federally certified opioid treatment program (a clinic), at first every day on site; stable patients can earn take-home doses. It eases withdrawal and cravings.'
+				'A daily dose, usually a liquid, from a federally certified opioid treatment program (a clinic). At first most doses are taken at the clinic; more take-home doses follow as treatment goes on. It eases withdrawal and cravings.'
 			),
 			opt(
 				'buprenorphine',
 				'Buprenorphine',
 				'BU',
-				'Prescribed in a doctor’s office or clinic and taken at home: a film or tablet under the tongue, often combined with naloxone, or a monthly injection or an implant. It eases withdrawal and cravings.'
+				'Prescribed by a doctor, nurse practitioner or clinic: usually a film or tablet under the tongue taken at home, often combined with naloxone, or a weekly or monthly injection given by a clinician. It eases withdrawal and cravings.'
 			),
 			opt(
 				'naltrexone',
@@ -232,3 +232,52 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 		]
 	}
 ];
+
+export const FILTER_KEYS = FILTER_GROUPS.map((g) => g.key);
+
+const byKey = new Map(FILTER_GROUPS.map((g) => [g.key, g]));
+
+export function filterGroup(key: string): FilterGroup | undefined {
+	return byKey.get(key as FilterKey);
+}
+
+export function filterOption(key: string, value: string): FilterOption | undefined {
+	return byKey.get(key as FilterKey)?.options.find((o) => o.value === value);
+}
+
+/** Selected option values per group, in the order of FILTER_GROUPS; empty groups omitted. */
+export type FilterSelection = Partial<Record<FilterKey, string[]>>;
+
+export interface SelectedGroup {
+	group: FilterGroup;
+	options: FilterOption[];
+}
+
+/** The selection as option objects, dropping values that are not options. */
+export function selectedGroups(selection: FilterSelection): SelectedGroup[] {
+	return FILTER_GROUPS.flatMap((group) => {
+		const values = selection[group.key] ?? [];
+		const options = group.options.filter((o) => values.includes(o.value));
+		return options.length ? [{ group, options }] : [];
+	});
+}
+
+/** True when a program with these codes satisfies the option. */
+export function optionMatches(option: FilterOption, codes: ReadonlySet<string>): boolean {
+	return option.all
+		? option.codes.every((c) => codes.has(c))
+		: option.codes.some((c) => codes.has(c));
+}
+
+/** The medications a program offers, for the at-a-glance line of a result. */
+export const MEDICATIONS = [
+	{ value: 'methadone', label: 'Methadone', code: 'MU' },
+	{ value: 'buprenorphine', label: 'Buprenorphine', code: 'BU' },
+	{ value: 'naltrexone', label: 'Naltrexone', code: 'NU' }
+] as const;
+
+export type Medication = (typeof MEDICATIONS)[number]['value'];
+
+export function medicationsOf(codes: ReadonlySet<string>): Medication[] {
+	return MEDICATIONS.filter((m) => codes.has(m.code)).map((m) => m.value);
+}

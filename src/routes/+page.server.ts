@@ -1,4 +1,5 @@
 import * as facilities from '$lib/server/db/facilities';
+import { DEFAULT_RADIUS, RADIUS_CHOICES } from '$lib/server/validate/search';
 import { stateName } from '$lib/states';
 import type { PageServerLoad } from './$types';
 
@@ -8,6 +9,8 @@ export const load: PageServerLoad = async () => {
 		total: counts.reduce((sum, s) => sum + s.count, 0),
 		states: counts
 			.map((s) => ({ ...s, name: stateName(s.state) }))
-			.sort((a, b) => a.name.localeCompare(b.name))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		radiusChoices: RADIUS_CHOICES,
+		defaultRadius: DEFAULT_RADIUS
 	};
 };

@@ -1,6 +1,6 @@
-// Vitest globalSetup for the e2e project: builds the app, starts it once on a free port against a
-// fresh database holding the national import, and hands its URL to the tests. The import runs
-// once per e2e run, not per test file.
+// Vitest globalSetup for the e2e and api projects: builds the app, starts it once on a free port
+// against a fresh database holding the national import, and hands its URL to the tests. The import
+// runs once per run, not per test file. The server's log is tests/artifacts/<project>-server.log.
 //
 // Env: E2E_SKIP_BUILD=1 reuses an existing build/; E2E_DATABASE_URL serves from that PostgreSQL
 // database (imported only if empty) instead of a throwaway embedded one.
@@ -24,6 +24,7 @@ const artifacts = path.join(root, 'tests', 'artifacts');
 const startTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 300_000);
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+	const log = (message: string) => console.log(`[${project.name}] ${message}`);
 	const started = performance.now();
 	const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
@@ -47,8 +48,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	};
 
 	await mkdir(artifacts, { recursive: true });
-	const logFile = path.join(artifacts, 'e2e-server.log');
-	const server = startServer(env, logFile);
+	const logFile = path.join(artifacts, `${project.name}-server.log`);
+	const server = startServer(env, logFile, log);
 	// Vitest exits without running teardown when interrupted (Ctrl-C, SIGTERM); it does exit
 	// through process.exit, so clean up synchronously there.
 	const onExit = () => {
@@ -79,10 +80,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	return cleanup;
 }
 
-function log(message: string): void {
-	console.log(`[e2e] ${message}`);
-}
-
 /** Runs a node script to completion, failing with its output. */
 function run(label: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
 	const result = spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8' });
@@ -99,7 +96,11 @@ interface Server {
 
 // scripts/start.ts migrates, imports into an empty database and serves, as `npm start` does.
 // Without it, the same three steps one by one.
-function startServer(env: NodeJS.ProcessEnv, logFile: string): Server {
+function startServer(
+	env: NodeJS.ProcessEnv,
+	logFile: string,
+	log: (message: string) => void
+): Server {
 	const tsx = ['--import', 'tsx'];
 	let args: string[];
 	if (existsSync(path.join(root, 'scripts', 'start.ts'))) {

@@ -1,0 +1,31 @@
+import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
+
+/** The search page's address for these parameters. */
+export function searchHref(params: URLSearchParams, hash = ''): ResolvedPathname {
+	const query = params.toString();
+	return resolve(`/search${query ? `?${query}` : ''}${hash}` as `/search?${string}`);
+}
+
+/**
+ * A search form's fields as URL parameters, the way the server reads them, minus what a GET form
+ * sends needlessly: empty fields, and a radius when there is no place to measure it from.
+ */
+export function formParams(form: HTMLFormElement): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const [key, value] of new FormData(form)) {
+		if (typeof value === 'string' && value.trim() !== '') params.append(key, value.trim());
+	}
+	// A typed place replaces the point an earlier "Use my location" put in the form.
+	if (params.has('near')) {
+		params.delete('lat');
+		params.delete('lng');
+	}
+	if (!params.has('near') && !params.has('lat')) params.delete('radius');
+	return params;
+}
+
+/** The current search address, comparable with searchHref(). */
+export function currentHref(url: URL): string {
+	return `${url.pathname}${url.search}`;
+}

@@ -1,0 +1,165 @@
+import { FILTER_GROUPS } from '../filters';
+import { DEFAULT_LIMIT, DEFAULT_RADIUS, MAX_LIMIT, RADIUS_CHOICES } from './validate/search';
+
+// The API's OpenAPI 3.1 description, built from the same vocabulary and limits the endpoints
+// validate with, so the document cannot drift from what the server accepts.
+
+const error = {
+	description: 'Bad input: the message names the parameter (`field`).',
+	content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
+};
+
+const searchParameters = [
+	{
+		name: 'near',
+		in: 'query',
+		description:
+			'A place: a 5-digit ZIP, "City, ST", an unambiguous city name, or "lat, lng". Resolved offline. Not with lat/lng.',
+		schema: { type: 'string', maxLength: 200 }
+	},
+	{
+		name: 'lat',
+		in: 'query',
+		description: 'Latitude of the centre; needs lng.',
+		schema: { type: 'number', minimum: -90, maximum: 90 }
+	},
+	{
+		name: 'lng',
+		in: 'query',
+		description: 'Longitude of the centre; needs lat.',
+		schema: { type: 'number', minimum: -180, maximum: 180 }
+	},
+	{
+		name: 'radius',
+		in: 'query',
+		description: 'Miles around the place.',
+		schema: { type: 'integer', enum: [...RADIUS_CHOICES], default: DEFAULT_RADIUS }
+	},
+	...FILTER_GROUPS.map((g) => ({
+		name: g.key,
+		in: 'query',
+		description: `${g.label}: repeat for several; options within a group are any-of, groups are all-of. Codes per option: GET /api/filters.`,
+		style: 'form',
+		explode: true,
+		schema: { type: 'array', items: { type: 'string', enum: g.options.map((o) => o.value) } }
+	}))
+];
+
+const paging = [
+	{
+		name: 'limit',
+		in: 'query',
+		schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }
+	},
+	{ name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } }
+];
+
+export const openApiDocument = {
+	openapi: '3.1.0',
+	info: {
+		title: 'MAT Locator API',
+		version: '1',
+		description:
+			'Programs offering medication for opioid use disorder, from SAMHSA’s national directory. Distances are great-circle miles. Locations with precision "zip" are the centre of the ZIP code, not the address.'
+	},
+	paths: {
+		'/api/filters': {
+			get: {
+				summary: 'The filter groups, their options and the SAMHSA codes behind each option',
+				responses: { 200: { description: 'Filter groups', content: { 'application/json': {} } } }
+			}
+		},
+		'/api/facilities': {
+			get: {
+				summary:
+					'Search programs: nearest first within the radius, or nationwide when no place is given',
+				parameters: [...searchParameters, ...paging],
+				responses: {
+					200: {
+						description: '`{ total, limit, offset, place, radiusMiles, items: [...] }`',
+						content: {
+							'application/json': { schema: { $ref: '#/components/schemas/SearchResult' } }
+						}
+					},
+					400: error
+				}
+			}
+		},
+		'/api/facilities.geojson': {
+			get: {
+				summary: 'The same search as a GeoJSON FeatureCollection, unpaged, for a map',
+				parameters: searchParameters,
+				responses: {
+					200: { description: 'FeatureCollection', content: { 'application/geo+json': {} } },
+					400: error
+				}
+			}
+		},
+		'/api/facilities/{id}': {
+			get: {
+				summary: 'Everything known about one program',
+				parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+				responses: {
+					200: { description: 'The program', content: { 'application/json': {} } },
+					404: { ...error, description: 'No program has this id' }
+				}
+			}
+		}
+	},
+	components: {
+		schemas: {
+			Error: {
+				type: 'object',
+				required: ['error'],
+				properties: {
+					error: {
+						type: 'object',
+						required: ['message'],
+						properties: {
+							message: { type: 'string' },
+							field: { type: 'string' },
+							choices: { type: 'array', description: 'For an ambiguous place' },
+							suggestions: { type: 'array', description: 'For a place not found' }
+						}
+					}
+				}
+			},
+			SearchResult: {
+				type: 'object',
+				required: ['total', 'items'],
+				properties: {
+					total: { type: 'integer' },
+					items: {
+						type: 'array',
+						items: {
+							type: 'object',
+							required: [
+								'id',
+								'name',
+								'distanceMiles',
+								'lat',
+								'lng',
+								'precision',
+								'matched',
+								'medications'
+							],
+							properties: {
+								id: { type: 'string' },
+								name: { type: 'string' },
+								distanceMiles: { type: ['number', 'null'] },
+								lat: { type: 'number' },
+								lng: { type: 'number' },
+								precision: { enum: ['address', 'zip'] },
+								matched: { type: 'array', items: { type: 'object' } },
+								medications: {
+									type: 'array',
+									items: { enum: ['methadone', 'buprenorphine', 'naltrexone'] }
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+} as const;

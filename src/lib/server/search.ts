@@ -1,0 +1,108 @@
+import {
+	MEDICATIONS,
+	medicationsOf,
+	optionMatches,
+	selectedGroups,
+	type FilterKey,
+	type Medication
+} from '../filters';
+import * as facilities from './db/facilities';
+import { facetCounts } from './facet-index';
+import type { LocationPrecision } from './db/schema';
+import { resolvePlace, type Place, type Resolution } from './places/index';
+import type { SearchParams } from './validate/search';
+
+export interface MatchedCriterion {
+	key: FilterKey;
+	value: string;
+	label: string;
+}
+
+export interface ResultItem {
+	id: string;
+	name: string;
+	name2: string | null;
+	street1: string;
+	street2: string | null;
+	city: string;
+	state: string;
+	zip: string;
+	phone: string | null;
+	lat: number;
+	lng: number;
+	precision: LocationPrecision;
+	distanceMiles: number | null;
+	/** The chosen filter options this program meets: why it is in the results. */
+	matched: MatchedCriterion[];
+	medications: Medication[];
+}
+
+export type PlaceProblem = Exclude<Resolution, { status: 'found' }>;
+
+export type SearchOutcome =
+	| {
+			status: 'ok';
+			place: Place | null;
+			radius: number;
+			total: number;
+			items: ResultItem[];
+			/** Counts keyed "group:value"; null where they would not be cheap. */
+			facets: Record<string, number> | null;
+	  }
+	| { status: 'place'; problem: PlaceProblem };
+
+/** Where the search is centred: a resolved place, none (national), or a problem to show. */
+export async function locate(
+	params: Pick<SearchParams, 'near' | 'lat' | 'lng'>
+): Promise<{ place: Place | null } | { problem: PlaceProblem }> {
+	if (params.lat !== undefined && params.lng !== undefined) {
+		const label = `${params.lat.toFixed(5)}, ${params.lng.toFixed(5)}`;
+		return { place: { label, lat: params.lat, lng: params.lng, kind: 'coordinates' } };
+	}
+	if (!params.near) return { place: null };
+	const resolution = await resolvePlace(params.near);
+	return resolution.status === 'found' ? { place: resolution.place } : { problem: resolution };
+}
+
+export async function runSearch(
+	params: SearchParams,
+	{ withFacets = false }: { withFacets?: boolean } = {}
+): Promise<SearchOutcome> {
+	const located = await locate(params);
+	if ('problem' in located) return { status: 'place', problem: located.problem };
+	const { place } = located;
+	const groups = selectedGroups(params.filters);
+	const query = {
+		center: place ? { lng: place.lng, lat: place.lat } : undefined,
+		radiusMiles: params.radius,
+		groups
+	};
+	const [{ items, total }, facets] = await Promise.all([
+		facilities.search({ ...query, limit: params.limit, offset: params.offset }),
+		withFacets ? facetCounts(query, groups) : Promise.resolve(null)
+	]);
+	return {
+		status: 'ok',
+		place,
+		radius: params.radius,
+		total,
+		facets,
+		items: items.map(({ services, locationPrecision, ...row }) => {
+			const codes = new Set(services);
+			return {
+				...row,
+				precision: locationPrecision,
+				distanceMiles: row.distanceMiles === null ? null : Math.round(row.distanceMiles * 10) / 10,
+				matched: groups.flatMap(({ group, options }) =>
+					options
+						.filter((o) => optionMatches(o, codes))
+						.map((o) => ({ key: group.key, value: o.value, label: o.label }))
+				),
+				medications: medicationsOf(codes)
+			};
+		})
+	};
+}
+
+/** Codes the map colours points by. */
+export const MAP_CODES = [...MEDICATIONS.map((m) => m.code), 'OTP'];
