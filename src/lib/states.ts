@@ -1,4 +1,5 @@
-// USPS codes of the jurisdictions SAMHSA's directory covers (50 states, DC and territories).
+// USPS codes of the 50 states, DC and the five inhabited territories: every jurisdiction SAMHSA's
+// directory covers, and the ones the place search accepts.
 export const STATE_NAMES: Readonly<Record<string, string>> = {
 	AL: 'Alabama',
 	AK: 'Alaska',
@@ -55,10 +56,7 @@ export const STATE_NAMES: Readonly<Record<string, string>> = {
 	GU: 'Guam',
 	MP: 'Northern Mariana Islands',
 	PR: 'Puerto Rico',
-	VI: 'U.S. Virgin Islands',
-	FM: 'Federated States of Micronesia',
-	MH: 'Marshall Islands',
-	PW: 'Palau'
+	VI: 'U.S. Virgin Islands'
 };
 
 export function stateName(code: string): string {

@@ -1,65 +1,9 @@
+import { STATE_NAMES } from '../../states';
 import { editDistance } from './fuzzy';
 import { words } from './text';
 
-/** The states, DC and the territories, by USPS code. */
-export const STATE_NAMES: Record<string, string> = {
-	AL: 'Alabama',
-	AK: 'Alaska',
-	AZ: 'Arizona',
-	AR: 'Arkansas',
-	CA: 'California',
-	CO: 'Colorado',
-	CT: 'Connecticut',
-	DE: 'Delaware',
-	DC: 'District of Columbia',
-	FL: 'Florida',
-	GA: 'Georgia',
-	HI: 'Hawaii',
-	ID: 'Idaho',
-	IL: 'Illinois',
-	IN: 'Indiana',
-	IA: 'Iowa',
-	KS: 'Kansas',
-	KY: 'Kentucky',
-	LA: 'Louisiana',
-	ME: 'Maine',
-	MD: 'Maryland',
-	MA: 'Massachusetts',
-	MI: 'Michigan',
-	MN: 'Minnesota',
-	MS: 'Mississippi',
-	MO: 'Missouri',
-	MT: 'Montana',
-	NE: 'Nebraska',
-	NV: 'Nevada',
-	NH: 'New Hampshire',
-	NJ: 'New Jersey',
-	NM: 'New Mexico',
-	NY: 'New York',
-	NC: 'North Carolina',
-	ND: 'North Dakota',
-	OH: 'Ohio',
-	OK: 'Oklahoma',
-	OR: 'Oregon',
-	PA: 'Pennsylvania',
-	RI: 'Rhode Island',
-	SC: 'South Carolina',
-	SD: 'South Dakota',
-	TN: 'Tennessee',
-	TX: 'Texas',
-	UT: 'Utah',
-	VT: 'Vermont',
-	VA: 'Virginia',
-	WA: 'Washington',
-	WV: 'West Virginia',
-	WI: 'Wisconsin',
-	WY: 'Wyoming',
-	PR: 'Puerto Rico',
-	GU: 'Guam',
-	MP: 'Northern Mariana Islands',
-	VI: 'U.S. Virgin Islands',
-	AS: 'American Samoa'
-};
+// One list of jurisdictions for the whole app (src/lib/states.ts).
+export { STATE_NAMES };
 
 // Other ways people write them, AP style abbreviations included ("Mass.", "Calif.").
 const OTHER_NAMES: Record<string, string> = {
