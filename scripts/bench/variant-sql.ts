@@ -1,11 +1,11 @@
 // Query shapes timed beside the app's, to measure fixes before anyone changes the app. `appShape`
-// is the SQL facilities.search sends (rows and count); the others change one thing each.
+// is the SQL facilities.search sent before the narrow search table (rows and count on facility);
+// the others change one thing each.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { distanceMeters, latOf, lngOf, nearest, within } from '../../src/lib/server/db/postgis';
 import type { DB } from '../../src/lib/server/db/schema';
 import { groupsCondition } from '../../src/lib/server/db/service-filter';
 import type { SelectedGroup } from '../../src/lib/filters';
-import { bitsCondition } from './filter-bits';
 import { PAGE, type Centre, type SearchCase } from './cases';
 
 const METERS_PER_MILE = 1609.344;
@@ -60,7 +60,7 @@ function page(db: Kysely<DB>, c: SearchCase, centre: Centre | undefined) {
 const countOf = async (query: RawBuilder<{ n: number }>, db: Kysely<DB>) =>
 	Number((await query.execute(db)).rows[0]!.n);
 
-/** What facilities.search sends. */
+/** What facilities.search sent before facility_search: page and count on facility. */
 export const appShape: Shape = async (db, c, centre) => {
 	const [, total] = await Promise.all([
 		page(db, c, centre).execute(),
@@ -111,24 +111,6 @@ export const radiusFirstOneStatement =
 			order by ${nearest('location', centre!)}, id limit ${PAGE.limit}`.execute(db);
 		return { total: Number(rows[0]?.total ?? 0) };
 	};
-
-/**
- * Radius and filters on the narrow facility_search table (id, location, filter bitmask); only
- * the page's 20 programs are read from facility.
- */
-export const narrowTable: Shape = async (db, c, centre) => {
-	const { rows } = await sql<{ total: number }>`
-		with hits as (
-			select id, ${nearest('location', centre!)} as knn, count(*) over () as total
-			from facility_search
-			where ${within('location', centre!, c.radiusMiles! * METERS_PER_MILE)}
-				and ${bitsCondition(c.groups)}
-			order by knn, id limit ${PAGE.limit}
-		)
-		select ${sql.join(columnsSql(centre!))}, hits.total
-		from hits join facility using (id) order by hits.knn, id`.execute(db);
-	return { total: Number(rows[0]?.total ?? 0) };
-};
 
 /** The page alone: the total comes from a count kept per import (no query). */
 export const pageOnly: Shape = async (db, c, centre) => {

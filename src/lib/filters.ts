@@ -235,6 +235,11 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 
 export const FILTER_KEYS = FILTER_GROUPS.map((g) => g.key);
 
+/** Every code some filter option uses, once each, in a fixed order (bit positions of bitsets). */
+export const FILTER_CODES: readonly string[] = [
+	...new Set(FILTER_GROUPS.flatMap((g) => g.options.flatMap((o) => o.codes)))
+];
+
 const byKey = new Map(FILTER_GROUPS.map((g) => [g.key, g]));
 
 export function filterGroup(key: string): FilterGroup | undefined {

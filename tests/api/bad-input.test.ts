@@ -25,7 +25,6 @@ const cases: [string, Params, string][] = [
 		'medication'
 	],
 	['value of another group', [['age', 'methadone']], 'age'],
-	['empty filter value', [['setting', '']], 'setting'],
 	[
 		'radius not in the list',
 		[
@@ -288,6 +287,7 @@ describe('accepted edge values', () => {
 				['radius', '']
 			]
 		],
+		['an empty filter value counts as no choice', [['setting', '']]],
 		[
 			'a filter value repeated',
 			[

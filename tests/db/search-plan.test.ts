@@ -9,7 +9,7 @@ import type { PlacedFacility } from '../../src/lib/server/import/types';
 import { searchStatements, type SearchSpec } from '../../scripts/bench/search-sql';
 import { backends } from './backends';
 
-// The radius search must be answered through the GiST index on facility.location (ST_DWithin
+// The radius search must be answered through the GiST index of facility_search (ST_DWithin
 // expands to an indexable `&&`), not by measuring every program. Plans of the statements
 // facilities.search really sends (scripts/bench/search-sql.ts), on the programs of the Northeast.
 // db/SEARCH-PLANS.md has the full plans on the national data.
@@ -45,7 +45,7 @@ describe.each(backends)('search plans on $name', (backend) => {
 	beforeAll(async () => {
 		database = await backend.open();
 		await database.db.transaction().execute((trx) => replaceFacilities(trx, slice));
-		await sql`analyze facility`.execute(database.db);
+		await sql`analyze facility, facility_search`.execute(database.db);
 	});
 
 	afterAll(async () => {
@@ -56,32 +56,54 @@ describe.each(backends)('search plans on $name', (backend) => {
 		expect(slice.length).toBeGreaterThan(2_000);
 	});
 
-	test.each([5, 25])('a %i-mile page and count go through the GiST index', async (miles) => {
-		const { rows, count } = await searchStatements(near(miles));
-		expect(rows.sql).toMatch(/ST_DWithin\("location", .*, false\)/);
-		for (const statement of [rows, count]) {
-			const text = await plan(database.db, statement);
-			expect(text, text).toMatch(/(Index|Bitmap Index) Scan (using|on) facility_location_gist/);
-			expect(text, text).toMatch(/Index Cond: \(location && _st_expand\(/);
-			expect(text, text).not.toMatch(/Seq Scan/);
+	test.each([5, 25])(
+		'a %i-mile page and count go through the search table GiST index',
+		async (miles) => {
+			const [page, count] = searchStatements(near(miles));
+			expect(page!.sql).toMatch(/ST_DWithin\("location", .*, false\)/);
+			for (const statement of [page!, count!]) {
+				const text = await plan(database.db, statement);
+				expect(text, text).toMatch(/(Index|Bitmap Index) Scan (using|on) facility_search_gist/);
+				expect(text, text).toMatch(/Index Cond: \(location && _st_expand\(/);
+				expect(text, text).not.toMatch(/Seq Scan/);
+			}
 		}
+	);
+
+	test('nearest first is by distance, ties by id, and only the page is read from facility', async () => {
+		const [page] = searchStatements(near(25));
+		expect(page!.sql).toMatch(/order by "meters", "id" limit/);
+		const text = await plan(database.db, page!);
+		expect(text, text).toMatch(/Index Scan using facility_pkey on facility/);
+		expect(text, text).not.toMatch(/Seq Scan/);
 	});
 
-	test('nearest first is ordered by the KNN distance operator, ties by id', async () => {
-		const { rows } = await searchStatements(near(25));
-		const text = await plan(database.db, rows);
-		expect(text, text).toMatch(/(Sort Key|Order By): \(+location <-> /);
-		expect(rows.sql).toMatch(/order by "location" <-> .*, "id" limit/);
-	});
-
-	test('with filters, no program is read without an index', async () => {
-		const { rows, count } = await searchStatements(
+	test('with filters, the radius picks the rows and the bitmasks check them', async () => {
+		const statements = searchStatements(
 			near(25, { medication: ['buprenorphine', 'methadone'], payment: ['medicaid'] })
 		);
-		for (const statement of [rows, count]) {
+		for (const statement of statements) {
 			const text = await plan(database.db, statement);
-			expect(text, text).toMatch(/facility_location_gist|facility_services_gin/);
-			expect(text, text).not.toMatch(/Seq Scan/);
+			expect(text, text).toMatch(/facility_search_gist/);
+			expect(text, text).toMatch(/filter_lo/);
+			expect(text, text).not.toMatch(/facility_services_gin|Seq Scan/);
 		}
+	});
+
+	test('nationwide without filters, the page comes off the order index and the total is kept', async () => {
+		const [page, count] = searchStatements({ radiusMiles: 25, filters: {}, limit: 20, offset: 0 });
+		const pagePlan = await plan(database.db, page!);
+		expect(pagePlan, pagePlan).toMatch(/facility_national_order_idx/);
+		expect(pagePlan, pagePlan).not.toMatch(/Seq Scan|Sort/);
+		const countPlan = await plan(database.db, count!);
+		expect(countPlan, countPlan).toMatch(/facility_search_build/);
+		expect(countPlan, countPlan).not.toMatch(/on facility\b|on facility_search\b/);
+	});
+
+	test('the kept total is the number of programs', async () => {
+		const { rows } = await sql<{ total: number; programs: number }>`
+			select (select total from facility_search_build) as total,
+				(select count(*)::int from facility) as programs`.execute(database.db);
+		expect(rows[0]).toEqual({ total: slice.length, programs: slice.length });
 	});
 });

@@ -1,4 +1,10 @@
-import { FILTER_GROUPS, type FilterGroup, type FilterOption, type SelectedGroup } from '../filters';
+import {
+	FILTER_CODES,
+	FILTER_GROUPS,
+	type FilterGroup,
+	type FilterOption,
+	type SelectedGroup
+} from '../filters';
 import { db } from './db/index';
 import * as facilities from './db/facilities';
 
@@ -7,7 +13,6 @@ import * as facilities from './db/facilities';
 // embedded database. Instead each program's filterable codes are kept here as a small bitset
 // (one bit per code the filters use), loaded once per import, and counted in a single pass.
 
-const FILTER_CODES = [...new Set(FILTER_GROUPS.flatMap((g) => g.options.flatMap((o) => o.codes)))];
 const BIT = new Map(FILTER_CODES.map((code, i) => [code, i]));
 const WORDS = Math.ceil(FILTER_CODES.length / 32);
 

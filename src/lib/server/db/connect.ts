@@ -41,7 +41,11 @@ export function connect(config: DatabaseConfig): Database {
 		const pool = new pg.Pool({
 			connectionString: config.databaseUrl,
 			max: config.poolSize ?? 10,
-			connectionTimeoutMillis: 5_000
+			connectionTimeoutMillis: 5_000,
+			// The app sends only short queries. PostGIS's high cost estimates for ST_DWithin
+			// otherwise trigger JIT compilation (13 ms seen on a 2 ms search) and parallel workers
+			// that cost more to start than the scan (scripts/bench/README.md).
+			options: '-c jit=off -c max_parallel_workers_per_gather=0'
 		});
 		// An idle client losing its server (restart, failover) must not crash the process;
 		// the pool drops it and the next query opens a new one.

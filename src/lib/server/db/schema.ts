@@ -45,8 +45,27 @@ export interface ImportRunTable {
 	summary: ColumnType<unknown, string, string>;
 }
 
+/** Derived from facility by search-table.ts: what a radius search reads. */
+export interface FacilitySearchTable {
+	id: string;
+	location: Geography;
+	/** Bits 0–63 and 64–127 of the program's filter codes, in FILTER_CODES order. */
+	filter_lo: ColumnType<string, string, string>;
+	filter_hi: ColumnType<string, string, string>;
+}
+
+export interface FacilitySearchBuildTable {
+	one: Generated<boolean>;
+	/** The codes the bits stand for, in bit order, when the table was built. */
+	codes: string[];
+	total: number;
+	built_at: ColumnType<Date, never, never>;
+}
+
 export interface DB {
 	facility: FacilityTable;
+	facility_search: FacilitySearchTable;
+	facility_search_build: FacilitySearchBuildTable;
 	service_code: ServiceCodeTable;
 	import_run: ImportRunTable;
 }

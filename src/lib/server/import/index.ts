@@ -47,7 +47,7 @@ export async function importSources(
 	});
 	// Every import replaces every row: reclaim the dead ones and refresh the planner's statistics,
 	// or searches slow down a little with each re-import. VACUUM cannot run inside a transaction.
-	await sql`vacuum analyze facility`.execute(db);
+	await sql`vacuum analyze facility, facility_search`.execute(db);
 	return { ...summary, durationMs: Math.round(performance.now() - started), runId };
 }
 

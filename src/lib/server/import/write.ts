@@ -1,5 +1,6 @@
 import type { Insertable, Transaction } from 'kysely';
 import { point } from '../db/postgis';
+import { rebuildSearchTable } from '../db/search-table';
 import type { DB, FacilityTable } from '../db/schema';
 import type { ImportSummary, PlacedFacility, ServiceCodeRecord } from './types';
 
@@ -8,7 +9,10 @@ import type { ImportSummary, PlacedFacility, ServiceCodeRecord } from './types';
 // that; larger batches were no faster anyway.
 const BATCH_ROWS = 1000;
 
-/** Replaces every facility with `facilities`; call inside the import's transaction. */
+/**
+ * Replaces every facility with `facilities`, and rebuilds the search table derived from them;
+ * call inside the import's transaction.
+ */
 export async function replaceFacilities(
 	trx: Transaction<DB>,
 	facilities: PlacedFacility[],
@@ -20,6 +24,7 @@ export async function replaceFacilities(
 		await trx.insertInto('facility').values(batch.map(toRow)).execute();
 		onBatch?.(start + batch.length);
 	}
+	await rebuildSearchTable(trx);
 }
 
 function toRow(f: PlacedFacility): Insertable<FacilityTable> {

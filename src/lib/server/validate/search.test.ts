@@ -41,6 +41,12 @@ describe('parseSearchParams', () => {
 		});
 	});
 
+	it('treats an empty filter value as no choice, like an empty field', () => {
+		expect(parse('medication=&payment=medicaid&medication=%20').filters).toEqual({
+			payment: ['medicaid']
+		});
+	});
+
 	it('ignores a filter value given twice', () => {
 		expect(parse('medication=methadone&medication=methadone').filters).toEqual({
 			medication: ['methadone']

@@ -93,6 +93,8 @@ export function parseSearchParams(
 				truncate(key)
 			);
 		}
+		// As with the scalars: an empty value (a form's "any" choice) selects nothing.
+		if (value.trim() === '') continue;
 		if (!group.options.some((o) => o.value === value)) {
 			throw new InputError(`"${truncate(value)}" is not a ${key} option (see /api/filters)`, key);
 		}

@@ -1,0 +1,120 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { FILTER_CODES, type FilterOption, type SelectedGroup } from '../../filters';
+import type { DB } from './schema';
+
+// facility_search holds, per program, its point and its filter codes as two int8 bitmasks (bit i
+// is FILTER_CODES[i]), written in spatial order. A filter is then a few AND instructions on a
+// ~60-byte row instead of text[] overlaps on a ~1 KB one. The table is derived from facility and
+// rebuilt whole: by the import, and when the filters' code list no longer matches the one the
+// table was built with (a new release added a code).
+
+const WORD_BITS = 64;
+if (FILTER_CODES.length > 2 * WORD_BITS) throw new Error('More than 128 filter codes: add a word');
+const BIT = new Map(FILTER_CODES.map((code, i) => [code, BigInt(i)]));
+
+/** The two words of a code set, as int8 literals (signed, as PostgreSQL stores them). */
+export function bitsOf(codes: Iterable<string>): [lo: string, hi: string] {
+	let lo = 0n;
+	let hi = 0n;
+	for (const code of codes) {
+		const bit = BIT.get(code);
+		if (bit === undefined) continue;
+		if (bit < WORD_BITS) lo |= 1n << bit;
+		else hi |= 1n << (bit - BigInt(WORD_BITS));
+	}
+	return [BigInt.asIntN(64, lo).toString(), BigInt.asIntN(64, hi).toString()];
+}
+
+/** Has every code of `codes` (all) or any of them (not all); words with no bits are skipped. */
+function maskCondition(codes: readonly string[], all: boolean): RawBuilder<boolean> {
+	const words = bitsOf(codes);
+	const parts = (['filter_lo', 'filter_hi'] as const)
+		.map((column, i) => ({ column, mask: words[i]! }))
+		.filter(({ mask }) => mask !== '0')
+		.map(({ column, mask }) =>
+			all
+				? sql<boolean>`(${sql.ref(column)} & ${mask}::int8) = ${mask}::int8`
+				: sql<boolean>`(${sql.ref(column)} & ${mask}::int8) <> 0`
+		);
+	if (parts.length === 0) return sql<boolean>`${!all}`;
+	return sql<boolean>`(${sql.join(parts, all ? sql` and ` : sql` or `)})`;
+}
+
+function groupCondition(options: readonly FilterOption[]): RawBuilder<boolean> {
+	const anyCodes = [...new Set(options.filter((o) => !o.all).flatMap((o) => o.codes))];
+	const parts = [
+		...(anyCodes.length ? [maskCondition(anyCodes, false)] : []),
+		...options.filter((o) => o.all).map((o) => maskCondition(o.codes, true))
+	];
+	return parts.length === 1 ? parts[0]! : sql<boolean>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** The same meaning as service-filter.ts's groupsCondition, on facility_search's bitmasks. */
+export function bitsCondition(groups: readonly SelectedGroup[]): RawBuilder<boolean> | undefined {
+	if (groups.length === 0) return undefined;
+	return sql<boolean>`${sql.join(
+		groups.map((g) => groupCondition(g.options)),
+		sql` and `
+	)}`;
+}
+
+/**
+ * Rebuilds facility_search from facility. Run inside the transaction that changed facility, so
+ * the two never disagree. Bits are computed once per distinct code set (programs share them),
+ * in SQL, so no row passes through JavaScript.
+ */
+export async function rebuildSearchTable(db: Kysely<DB>): Promise<void> {
+	const codes = sql.val([...FILTER_CODES]);
+	await sql`delete from facility_search`.execute(db);
+	await sql`
+		with code_bit as (
+			select code, (bit - 1)::int as bit from unnest(${codes}::text[]) with ordinality as c(code, bit)
+		),
+		code_set as (
+			select s.services,
+				coalesce(bit_or(1::int8 << b.bit) filter (where b.bit < ${WORD_BITS}), 0) as lo,
+				coalesce(bit_or(1::int8 << (b.bit - ${WORD_BITS})) filter (where b.bit >= ${WORD_BITS}), 0) as hi
+			from (select distinct services from facility) as s
+			left join lateral unnest(s.services) as u(code) on true
+			left join code_bit b on b.code = u.code
+			group by s.services
+		)
+		insert into facility_search (id, location, filter_lo, filter_hi)
+		select f.id, f.location, c.lo, c.hi
+		from facility f join code_set c on c.services = f.services
+		-- Neighbours on the map are neighbours on disk: a radius reads a few pages.
+		order by ST_GeoHash(f.location::geometry, 8), f.id
+	`.execute(db);
+	await sql`
+		insert into facility_search_build (one, codes, total, built_at)
+		select true, ${codes}::text[], count(*), now() from facility_search
+		on conflict (one) do update
+		set codes = excluded.codes, total = excluded.total, built_at = excluded.built_at
+	`.execute(db);
+}
+
+/** Whether facility_search was built with today's filter codes (false before its first build). */
+async function isCurrent(db: Kysely<DB>): Promise<boolean> {
+	const row = await db.selectFrom('facility_search_build').select('codes').executeTakeFirst();
+	return (
+		row !== undefined &&
+		row.codes.length === FILTER_CODES.length &&
+		row.codes.every((code, i) => code === FILTER_CODES[i])
+	);
+}
+
+/**
+ * Makes sure facility_search matches facility and today's filter codes, rebuilding it if not (a
+ * database imported before the table existed, or by a release with other filters). Cheap when it
+ * does: one single-row read.
+ */
+export async function ensureSearchTable(db: Kysely<DB>): Promise<void> {
+	if (await isCurrent(db)) return;
+	await db.transaction().execute(async (trx) => {
+		// Two servers starting at once: the second waits, then finds the table current.
+		await sql`lock table facility_search_build in exclusive mode`.execute(trx);
+		if (await isCurrent(trx)) return;
+		await rebuildSearchTable(trx);
+	});
+	await sql`analyze facility_search`.execute(db);
+}
