@@ -270,7 +270,7 @@ export async function search(query: SearchQuery): Promise<{ items: SearchRow[]; 
 	if (center) {
 		const rows = await pageNear(query, center).execute();
 		if (rows.length > 0) {
-			const items = rows.map(({ total, ...item }) => item);
+			const items = rows.map(({ total: _total, ...item }) => item);
 			return { items, total: Number(rows[0]!.total) };
 		}
 		const total =
