@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readConfig } from '../src/lib/server/config';
 import { connect } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { ensureSearchTable } from '../src/lib/server/db/search-table';
 import { importDefaultSources } from '../src/lib/server/import/index';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,7 +50,11 @@ async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<v
 			.selectFrom('facility')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.executeTakeFirstOrThrow();
-		if (Number(n) > 0) return;
+		if (Number(n) > 0) {
+			// A database imported by an older release may need its search table (re)built.
+			await ensureSearchTable(database.db);
+			return;
+		}
 		console.log('The database is empty: importing SAMHSA’s national directory (first run only)…');
 		const phases = {
 			read: 'reading the source files',
