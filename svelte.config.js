@@ -5,7 +5,29 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter()
+		adapter: adapter(),
+		// Everything comes from this server. SvelteKit adds a nonce for its own inline start-up
+		// script to every page. A map style set by the operator (PUBLIC_MAP_STYLE) adds its origin
+		// at run time (src/lib/server/security-headers.ts). Styles allow 'unsafe-inline' because
+		// Svelte's style: directives and MapLibre write style attributes.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'child-src': ['self', 'blob:'],
+				'frame-src': ['none'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

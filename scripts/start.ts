@@ -79,8 +79,17 @@ async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<v
 }
 
 async function serve(config: ReturnType<typeof readConfig>): Promise<void> {
+	// SvelteKit checks that a form POST comes from the site's own origin, which adapter-node
+	// works out as https://<host> unless told otherwise, so forms would be refused on this plain
+	// HTTP server. Unless ORIGIN is set, the protocol comes from X-Forwarded-Proto (a TLS proxy
+	// in front sets it), and a request without one arrived here over plain HTTP.
+	const trustProto = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+	if (trustProto) process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 	const { handler } = await import(pathToFileURL(path.join(root, 'build', 'handler.js')).href);
-	const server = createServer(handler);
+	const server = createServer((req, res) => {
+		if (trustProto && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+		handler(req, res);
+	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(config.PORT, config.HOST, resolve);

@@ -16,6 +16,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
+		/** The file the server's stdout and stderr go to. */
+		serverLog: string;
 	}
 }
 
@@ -43,6 +45,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		...process.env,
 		PORT: String(port),
 		HOST: '127.0.0.1',
+		// As behind a proxy: the client address (for rate limits) comes from X-Forwarded-For, so
+		// a test can be a client of its own without sharing an allowance with the others.
+		ADDRESS_HEADER: 'x-forwarded-for',
 		...(dataDir ? { DATA_DIR: dataDir, DATABASE_URL: '' } : {}),
 		...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {})
 	};
@@ -76,6 +81,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	log(`server ready at ${baseURL} in ${seconds()} (${dataDir ? 'pglite' : 'E2E_DATABASE_URL'})`);
 
 	project.provide('baseURL', baseURL);
+	project.provide('serverLog', logFile);
 	process.env.E2E_BASE_URL = baseURL;
 	return cleanup;
 }

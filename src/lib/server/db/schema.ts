@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CorrectionKind } from '../../corrections';
 
 /** PostGIS geography: written through helpers in postgis.ts, never selected raw. */
 export type Geography = ColumnType<never, unknown, unknown>;
@@ -62,7 +63,19 @@ export interface FacilitySearchBuildTable {
 	built_at: ColumnType<Date, never, never>;
 }
 
+export interface CorrectionTable {
+	id: Generated<number>;
+	facility_id: string;
+	kind: CorrectionKind;
+	details: string;
+	status: Generated<'open' | 'resolved'>;
+	reports: Generated<number>;
+	first_reported_at: ColumnType<Date, never, never>;
+	last_reported_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface DB {
+	correction: CorrectionTable;
 	facility: FacilityTable;
 	facility_search: FacilitySearchTable;
 	facility_search_build: FacilitySearchBuildTable;

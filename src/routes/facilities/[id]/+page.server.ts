@@ -1,7 +1,11 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import * as corrections from '$lib/server/db/corrections';
 import { FACILITY_ID, getFacilityDetail } from '$lib/server/facility-detail';
+import { RateLimiter } from '$lib/server/rate-limit';
+import { CorrectionForm } from '$lib/server/validate/correction';
 import { stateName } from '$lib/states';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const NOT_FOUND =
 	'There is no program with this id. It may have closed or been removed from the directory.';
@@ -10,5 +14,65 @@ export const load: PageServerLoad = async ({ params }) => {
 	const detail = FACILITY_ID.test(params.id) ? await getFacilityDetail(params.id) : undefined;
 	if (!detail) error(404, { message: NOT_FOUND });
 	const { serviceGroups, ...facility } = detail;
-	return { facility, stateName: stateName(facility.state), serviceGroups };
+	return {
+		facility,
+		stateName: stateName(facility.state),
+		serviceGroups,
+		openReports: await corrections.openCount(facility.id)
+	};
 };
+
+// Five reports in ten minutes from one client is plenty for a person and slows down a script.
+const reportLimit = new RateLimiter(5, 10 * 60_000);
+
+export const actions: Actions = {
+	// A plain form POST (works without JavaScript). SvelteKit's origin check rejects a POST from
+	// another site before it gets here, so no CSRF token is needed.
+	report: async ({ params, request, getClientAddress }) => {
+		if (!FACILITY_ID.test(params.id) || !(await getFacilityDetail(params.id))) {
+			error(404, { message: NOT_FOUND });
+		}
+		const form = await request.formData().catch(() => null);
+		const raw = {
+			kind: form?.get('kind') ?? undefined,
+			details: form?.get('details') ?? undefined
+		};
+		const parsed = v.safeParse(CorrectionForm, raw);
+		if (!parsed.success) {
+			const issue = parsed.issues[0];
+			const field = issue.path?.map((p) => String(p.key)).join('.') ?? 'kind';
+			return fail(400, {
+				report: { field, message: issue.message, kind: text(raw.kind), details: text(raw.details) }
+			});
+		}
+		const wait = reportLimit.take(clientKey(getClientAddress));
+		if (wait > 0) {
+			return fail(429, {
+				report: {
+					field: null,
+					message: `Too many reports from this connection. Please try again in ${minutes(wait)}.`,
+					kind: parsed.output.kind,
+					details: parsed.output.details
+				}
+			});
+		}
+		const { folded } = await corrections.report({ facilityId: params.id, ...parsed.output });
+		return { report: { sent: true, folded } };
+	}
+};
+
+/**
+ * Who is asking, for the rate limit only. Behind a proxy (ADDRESS_HEADER=x-forwarded-for) a
+ * request that lacks the header makes getClientAddress throw: such requests share one allowance.
+ */
+function clientKey(getClientAddress: () => string): string {
+	try {
+		return getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
+
+const text = (value: FormDataEntryValue | undefined) => (typeof value === 'string' ? value : '');
+const minutes = (seconds: number) =>
+	seconds < 60 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;

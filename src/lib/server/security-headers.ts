@@ -1,0 +1,55 @@
+// Headers every response carries (tested in tests/api/headers.test.ts). The Content-Security-
+// Policy itself comes from SvelteKit (kit.csp in svelte.config.js), which nonces its own inline
+// script; this only widens it for a map style the operator has configured.
+
+const FIXED: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	// A program's website or a directions link must not learn which search led to it.
+	'referrer-policy': 'no-referrer',
+	// Location only for this site's "Use my location"; nothing else the page could ask for.
+	'permissions-policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()',
+	'x-frame-options': 'DENY',
+	'cross-origin-opener-policy': 'same-origin'
+};
+
+/** The origin of an operator-configured map style URL, or null for the built-in offline map. */
+export function mapStyleOrigin(styleUrl: string | undefined): string | null {
+	if (!styleUrl) return null;
+	try {
+		const url = new URL(styleUrl);
+		return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+	} catch {
+		return null;
+	}
+}
+
+const WIDENED = ['connect-src', 'img-src', 'font-src', 'worker-src'];
+
+/** Adds `origin` to the directives a hosted map style needs (style, tiles, sprites, glyphs). */
+export function widenCsp(policy: string, origin: string): string {
+	return policy
+		.split(';')
+		.map((directive) => {
+			const name = directive.trim().split(/\s+/)[0];
+			return name && WIDENED.includes(name) ? `${directive.trim()} ${origin}` : directive.trim();
+		})
+		.join('; ');
+}
+
+/** Sets the headers on a response, copying it first if its headers are immutable. */
+export function withSecurityHeaders(response: Response, mapOrigin: string | null): Response {
+	let headers = response.headers;
+	try {
+		headers.set('x-content-type-options', 'nosniff');
+	} catch {
+		response = new Response(response.body, response);
+		headers = response.headers;
+	}
+	for (const [name, value] of Object.entries(FIXED)) headers.set(name, value);
+	const csp = headers.get('content-security-policy');
+	if (csp && mapOrigin) headers.set('content-security-policy', widenCsp(csp, mapOrigin));
+	// Responses that SvelteKit does not render (JSON, GeoJSON, files) get a policy too, so that
+	// one opened directly can't be framed or run anything.
+	if (!csp) headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	return response;
+}
