@@ -10,6 +10,7 @@ import { readConfig } from '../src/lib/server/config';
 import { connect } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ensureSearchTable } from '../src/lib/server/db/search-table';
+import { restoreSameOrigin } from '../src/lib/server/fetch-metadata';
 import { importDefaultSources } from '../src/lib/server/import/index';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -88,6 +89,8 @@ async function serve(config: ReturnType<typeof readConfig>): Promise<void> {
 	const { handler } = await import(pathToFileURL(path.join(root, 'build', 'handler.js')).href);
 	const server = createServer((req, res) => {
 		if (trustProto && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
+		const proto = req.headers['x-forwarded-proto'] ?? 'https';
+		restoreSameOrigin(req.headers, process.env.ORIGIN ?? `${proto}://${req.headers.host}`);
 		handler(req, res);
 	});
 	await new Promise<void>((resolve, reject) => {

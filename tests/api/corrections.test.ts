@@ -23,7 +23,11 @@ beforeAll(async () => {
 function report(
 	programId: string,
 	fields: Record<string, string>,
-	{ client = '198.51.100.1', origin = inject('baseURL') } = {}
+	{
+		client = '198.51.100.1',
+		origin = inject('baseURL'),
+		site
+	}: { client?: string; origin?: string; site?: string } = {}
 ) {
 	return fetch(url(`/facilities/${programId}?/report`), {
 		method: 'POST',
@@ -31,7 +35,8 @@ function report(
 			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded',
 			origin,
-			'x-forwarded-for': client
+			'x-forwarded-for': client,
+			...(site ? { 'sec-fetch-site': site } : {})
 		},
 		body: new URLSearchParams(fields).toString(),
 		redirect: 'manual'
@@ -99,6 +104,24 @@ describe('report a problem', () => {
 			{ client: '198.51.100.7', origin: 'https://evil.example' }
 		);
 		expect(answer.status).toBe(403);
+	});
+
+	// Our pages' Referrer-Policy (no-referrer) makes browsers send "Origin: null" with a form post.
+	test('a form posted by our own page with a null origin is accepted (Fetch Metadata)', async () => {
+		const own = await report(
+			otherId,
+			{ kind: 'phone' },
+			{ client: '198.51.100.10', origin: 'null', site: 'same-origin' }
+		);
+		expect(own.status).toBe(200);
+		for (const site of ['cross-site', 'same-site', undefined]) {
+			const other = await report(
+				otherId,
+				{ kind: 'phone' },
+				{ client: '198.51.100.11', origin: 'null', site }
+			);
+			expect(other.status, String(site)).toBe(403);
+		}
 	});
 
 	test('one client gets five reports in ten minutes; the sixth is a 429', async () => {
