@@ -295,22 +295,24 @@ describe('searching near a place', () => {
 		});
 	});
 
-	test('"Use my location" searches around the point, and says so when it is refused', async () => {
+	test('"Use my location" searches from the ZIP code around the point, and says so when refused', async () => {
 		await withPage(
 			async ({ page }) => {
 				await page.goto('/search?medication=buprenorphine');
 				await page.getByRole('button', { name: 'Use my location' }).click();
-				await page.waitForURL(/lat=42\.263&lng=-71\.802/);
+				await page.waitForURL(/near=01601/);
 				const url = new URL(page.url());
-				expect(url.searchParams.has('near')).toBe(false);
+				// The address, which people copy and share, holds a ZIP code, not the point.
+				expect(url.searchParams.has('lat')).toBe(false);
+				expect(url.searchParams.has('lng')).toBe(false);
+				expect(url.search).not.toMatch(/42\.26|71\.80/);
 				expect(url.searchParams.get('medication')).toBe('buprenorphine');
 				await expect(heading(page).textContent()).resolves.toMatch(
-					/within 25 miles of your location$/
+					/within 25 miles of ZIP 01601 \(Worcester, MA\)$/
 				);
-				// Filters keep the point.
 				await filter(page, 'Counseling', 'Group counseling').check();
 				await settled(page, /counseling=group/);
-				expect(new URL(page.url()).searchParams.get('lat')).toBe('42.263');
+				expect(new URL(page.url()).searchParams.get('near')).toBe('01601');
 			},
 			{ permissions: ['geolocation'], geolocation: { latitude: 42.26262, longitude: -71.80234 } }
 		);
