@@ -6,12 +6,13 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
-		// Everything comes from this server. SvelteKit adds a nonce for its own inline start-up
-		// script to every page. A map style set by the operator (PUBLIC_MAP_STYLE) adds its origin
+		// Everything comes from this server. SvelteKit adds the hash of its own inline start-up
+		// script to every page's policy (a hash, not a nonce, so that an unchanged page is the same
+		// bytes and its ETag lets the browser revalidate it with a 304). A map style set by the operator (PUBLIC_MAP_STYLE) adds its origin
 		// at run time (src/lib/server/security-headers.ts). Styles allow 'unsafe-inline' because
 		// Svelte's style: directives and MapLibre write style attributes.
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

@@ -82,5 +82,6 @@ describe('report a problem with a listing', () => {
 			// The 400 answer to the first post is logged by Chromium as a failed resource.
 			as('203.0.113.11', { javaScriptEnabled: false, allowHttpErrors: true })
 		);
-	});
+		// Two full page loads and two axe runs: slow on a busy 2-core machine.
+	}, 120_000);
 });

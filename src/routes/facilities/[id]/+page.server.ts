@@ -10,10 +10,13 @@ import type { Actions, PageServerLoad } from './$types';
 const NOT_FOUND =
 	'There is no program with this id. It may have closed or been removed from the directory.';
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const detail = FACILITY_ID.test(params.id) ? await getFacilityDetail(params.id) : undefined;
 	if (!detail) error(404, { message: NOT_FOUND });
 	const { serviceGroups, ...facility } = detail;
+	// The page is the same bytes until the data or its reports change (the policy hashes, rather
+	// than nonces, SvelteKit's script), so a browser may keep it and revalidate by ETag: a 304.
+	setHeaders({ 'cache-control': 'no-cache' });
 	return {
 		facility,
 		stateName: stateName(facility.state),
