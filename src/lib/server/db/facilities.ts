@@ -226,3 +226,32 @@ export async function idsWithin(center: LngLat, radiusMiles: number): Promise<st
 		.execute();
 	return rows.map((r) => r.id);
 }
+
+/** The programs with these ids that exist, in no particular order (one query for a shortlist). */
+export async function getMany(ids: readonly string[]): Promise<Facility[]> {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('facility')
+		.select([
+			'id',
+			'name',
+			'name2',
+			'street1',
+			'street2',
+			'city',
+			'state',
+			'zip',
+			'phone',
+			'intake_phones as intakePhones',
+			'website',
+			latOf('location').as('lat'),
+			lngOf('location').as('lng'),
+			'location_precision as locationPrecision',
+			'location_source as locationSource',
+			'services',
+			'source',
+			sql<string>`to_char(source_date, 'YYYY-MM-DD')`.as('sourceDate')
+		])
+		.where('id', 'in', [...ids])
+		.execute();
+}
