@@ -2,18 +2,27 @@ import { medicationsOf, type Medication } from '../filters';
 import * as facilities from './db/facilities';
 
 /** What the shared list and the comparison show of a program. */
-export interface ListedProgram {
-	id: string;
-	name: string;
-	name2: string | null;
-	street1: string;
-	street2: string | null;
-	city: string;
-	state: string;
-	zip: string;
-	phones: string[];
-	medications: Medication[];
-	services: string[];
+export type ListedProgram = Pick<
+	facilities.Facility,
+	'id' | 'name' | 'name2' | 'street1' | 'street2' | 'city' | 'state' | 'zip' | 'services'
+> & { phones: string[]; medications: Medication[] };
+
+function listed(f: facilities.Facility): ListedProgram {
+	const { id, name, name2, street1, street2, city, state, zip, services } = f;
+	const phones = [...new Set([f.phone, ...f.intakePhones])].filter((p): p is string => Boolean(p));
+	return {
+		id,
+		name,
+		name2,
+		street1,
+		street2,
+		city,
+		state,
+		zip,
+		services,
+		phones,
+		medications: medicationsOf(new Set(services))
+	};
 }
 
 /**
@@ -26,22 +35,7 @@ export async function listPrograms(
 	const byId = new Map((await facilities.getMany(ids)).map((f) => [f.id, f]));
 	const programs = ids.flatMap((id) => {
 		const f = byId.get(id);
-		if (!f) return [];
-		return [
-			{
-				id: f.id,
-				name: f.name,
-				name2: f.name2,
-				street1: f.street1,
-				street2: f.street2,
-				city: f.city,
-				state: f.state,
-				zip: f.zip,
-				phones: [...new Set([f.phone, ...f.intakePhones])].filter((p): p is string => Boolean(p)),
-				medications: medicationsOf(new Set(f.services)),
-				services: f.services
-			}
-		];
+		return f ? [listed(f)] : [];
 	});
 	return { programs, missing: ids.length - programs.length };
 }
