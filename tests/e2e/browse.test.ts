@@ -1,7 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot, type WatchedPage } from './browser';
+import {
+	axeViolations,
+	launchBrowser,
+	screenshot,
+	withWatchedPage,
+	type WatchedPage
+} from './browser';
 
 let browser: Browser;
 
@@ -14,30 +19,8 @@ afterAll(async () => {
 });
 
 /** Runs `run` on a fresh page, then checks it logged no errors and reached no third party. */
-async function withPage(
-	run: (watched: WatchedPage) => Promise<void>,
-	{ allowHttpErrors = false } = {}
-): Promise<void> {
-	const watched = await newPage(browser);
-	try {
-		await run(watched);
-		// Chromium logs every 4xx document load as a console error; tests of error pages expect them.
-		const errors = watched.consoleErrors.filter(
-			(e) => !(allowHttpErrors && /^Failed to load resource: .* status of 4\d\d/.test(e))
-		);
-		expect(errors).toEqual([]);
-		expect(watched.thirdPartyRequests).toEqual([]);
-	} finally {
-		await watched.close();
-	}
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-	const { violations } = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const withPage = (run: (watched: WatchedPage) => Promise<void>, { allowHttpErrors = false } = {}) =>
+	withWatchedPage(browser, run, {}, { allowHttpErrors });
 
 describe('browsing the directory without a search', () => {
 	test('home → state → program page shows a real listing, with no accessibility violations', async () => {

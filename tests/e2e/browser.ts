@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import {
 	type BrowserContextOptions,
 	type Page
 } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts', import.meta.url));
 
@@ -92,4 +93,36 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
 	await page.screenshot({ path: file, fullPage: true });
 	return file;
+}
+
+/**
+ * Runs `run` on a fresh page, then checks it logged no errors and reached no third party.
+ * `allowHttpErrors`: Chromium logs every 4xx document load as a console error, which tests of
+ * error pages expect.
+ */
+export async function withWatchedPage(
+	browser: Browser,
+	run: (watched: WatchedPage) => Promise<void>,
+	options: BrowserContextOptions = {},
+	{ allowHttpErrors = false } = {}
+): Promise<void> {
+	const watched = await newPage(browser, options);
+	try {
+		await run(watched);
+		const errors = watched.consoleErrors.filter(
+			(e) => !(allowHttpErrors && /^Failed to load resource: .* status of 4\d\d/.test(e))
+		);
+		expect(errors).toEqual([]);
+		expect(watched.thirdPartyRequests).toEqual([]);
+	} finally {
+		await watched.close();
+	}
+}
+
+/** Axe's WCAG 2.2 A and AA rules on the page as it is now: one line per rule broken. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
