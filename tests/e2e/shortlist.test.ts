@@ -283,6 +283,49 @@ describe('the shortlist', () => {
 		});
 	});
 
+	test('a full storage is said plainly, and this tab keeps the change', async () => {
+		await withPage(async ({ page, context }) => {
+			await context.addInitScript(() => {
+				Storage.prototype.setItem = () => {
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				};
+			});
+			await page.goto(SEARCH);
+			await count(page, 0);
+			await page
+				.getByTestId('result')
+				.nth(0)
+				.getByRole('button', { name: /^Save\b/ })
+				.click();
+			await count(page, 1);
+			await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+				/storage is full, so this change could not be saved/
+			);
+			await page.getByRole('button', { name: 'Dismiss' }).click();
+			await expect(page.getByRole('alert').count()).resolves.toBe(0);
+		});
+	});
+
+	test('an unreadable list is set aside with a message, and saving works again', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto('/');
+			await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"entries":['), KEY);
+			await page.goto(SEARCH);
+			await count(page, 0);
+			await expect(page.getByRole('alert').textContent()).resolves.toMatch(/could not be read/);
+			await page
+				.getByTestId('result')
+				.nth(0)
+				.getByRole('button', { name: /^Save\b/ })
+				.click();
+			await page.reload();
+			await count(page, 1);
+			await expect(
+				page.evaluate((key) => localStorage.getItem(`${key}:unreadable`), KEY)
+			).resolves.toBe('{"version":1,"entries":[');
+		});
+	});
+
 	test('removing a program moves focus to the next one', async () => {
 		await withPage(async ({ page }) => {
 			await seed(page);
