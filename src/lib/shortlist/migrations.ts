@@ -11,9 +11,10 @@ export interface Envelope {
 }
 
 /**
- * v0: a bare JSON array of program ids, `["a1b2c3d4e5f6", …]`. The simplest list there can be,
- * and what the first prototype wrote; it carried no names, so entries keep the id and an
- * "unnamed" placeholder that the program's page fills in when it is next opened.
+ * v0: a bare JSON array of program ids, `["a1b2c3d4e5f6", …]`. No released build wrote it: it is
+ * the simplest list there can be (one made by hand, or by a script from a share link), accepted so
+ * that such a list is not thrown away, and it keeps the migration path exercised by the tests. It
+ * carries no names, so entries get a placeholder that the program's page replaces when opened.
  */
 const V0 = v.array(v.unknown());
 const Versioned = v.looseObject({ version: v.pipe(v.number(), v.integer()), entries: v.unknown() });
