@@ -326,6 +326,32 @@ describe('the shortlist', () => {
 		});
 	});
 
+	test('an old list of bare ids is migrated, and a program page fills in its name', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto('/');
+			await page.evaluate(
+				([key, value]) => localStorage.setItem(key!, value!),
+				[KEY, JSON.stringify([programs[0]!.id, 'NOT AN ID'])]
+			);
+			await page.goto('/shortlist');
+			await count(page, 1);
+			await expect(entries(page).getByRole('heading').textContent()).resolves.toBe('Saved program');
+			await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^1 program/);
+			await entries(page).getByRole('link', { name: 'Saved program' }).click();
+			await page.waitForURL(/\/facilities\//);
+			await expect(
+				page.getByRole('button', { name: /^Saved\b/ }).getAttribute('aria-pressed')
+			).resolves.toBe('true');
+			await headerLink(page).click();
+			await page.waitForURL(/\/shortlist$/);
+			await expect(entries(page).getByRole('heading').textContent()).resolves.toBe(
+				programs[0]!.name
+			);
+			const stored = await page.evaluate((key) => localStorage.getItem(key), KEY);
+			expect(JSON.parse(stored!)).toMatchObject({ version: 1, entries: [{ id: programs[0]!.id }] });
+		});
+	});
+
 	test('removing a program moves focus to the next one', async () => {
 		await withPage(async ({ page }) => {
 			await seed(page);
