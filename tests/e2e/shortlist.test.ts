@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { axeViolations, launchBrowser, withWatchedPage, type WatchedPage } from './browser';
 
@@ -36,6 +36,17 @@ async function count(page: Page, n: number): Promise<void> {
 		(text) => document.querySelector('[data-testid="shortlist-link"]')?.textContent === text,
 		`Shortlist\u00a0(${n})`
 	);
+}
+
+/** Opens a saved program's page, checks it shows as saved, then goes to the shortlist. */
+async function viaProgramPage(page: Page, link: Locator): Promise<void> {
+	await link.click();
+	await page.waitForURL(/\/facilities\//);
+	await expect(
+		page.getByRole('button', { name: /^Saved\b/ }).getAttribute('aria-pressed')
+	).resolves.toBe('true');
+	await headerLink(page).click();
+	await page.waitForURL(/\/shortlist$/);
 }
 
 /** Writes a shortlist straight into this origin's storage, as an earlier visit would have. */
@@ -88,15 +99,7 @@ describe('the shortlist', () => {
 			);
 			expect(await axeViolations(page)).toEqual([]);
 
-			// The program's own page knows it is saved.
-			await results.nth(0).getByRole('link').first().click();
-			await page.waitForURL(/\/facilities\//);
-			await expect(
-				page.getByRole('button', { name: /^Saved\b/ }).getAttribute('aria-pressed')
-			).resolves.toBe('true');
-
-			await headerLink(page).click();
-			await page.waitForURL(/\/shortlist$/);
+			await viaProgramPage(page, results.nth(0).getByRole('link').first());
 			await expect(entries(page).count()).resolves.toBe(3);
 			const first = entries(page).nth(0);
 			const second = entries(page).nth(1);
@@ -337,13 +340,7 @@ describe('the shortlist', () => {
 			await count(page, 1);
 			await expect(entries(page).getByRole('heading').textContent()).resolves.toBe('Saved program');
 			await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^1 program/);
-			await entries(page).getByRole('link', { name: 'Saved program' }).click();
-			await page.waitForURL(/\/facilities\//);
-			await expect(
-				page.getByRole('button', { name: /^Saved\b/ }).getAttribute('aria-pressed')
-			).resolves.toBe('true');
-			await headerLink(page).click();
-			await page.waitForURL(/\/shortlist$/);
+			await viaProgramPage(page, entries(page).getByRole('link', { name: 'Saved program' }));
 			await expect(entries(page).getByRole('heading').textContent()).resolves.toBe(
 				programs[0]!.name
 			);
