@@ -14,6 +14,8 @@ describe('csv', () => {
 		expect(csvCell('+1 555')).toBe("'+1 555");
 		expect(csvCell('-2')).toBe("'-2");
 		expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+		expect(csvCell('\t=1')).toBe("'\t=1");
+		expect(csvCell('a=b')).toBe('a=b');
 		// Numbers are numbers, not text that looks like one.
 		expect(csvCell(-2)).toBe('-2');
 	});

@@ -84,30 +84,7 @@ export async function listByState(
 }
 
 export async function get(id: string): Promise<Facility | undefined> {
-	return db
-		.selectFrom('facility')
-		.select([
-			'id',
-			'name',
-			'name2',
-			'street1',
-			'street2',
-			'city',
-			'state',
-			'zip',
-			'phone',
-			'intake_phones as intakePhones',
-			'website',
-			latOf('location').as('lat'),
-			lngOf('location').as('lng'),
-			'location_precision as locationPrecision',
-			'location_source as locationSource',
-			'services',
-			'source',
-			sql<string>`to_char(source_date, 'YYYY-MM-DD')`.as('sourceDate')
-		])
-		.where('id', '=', id)
-		.executeTakeFirst();
+	return (await getMany([id]))[0];
 }
 
 export interface SearchQuery {
@@ -320,4 +297,33 @@ export async function idsWithin(center: LngLat, radiusMiles: number): Promise<st
 		.where(within('location', center, radiusMiles * METERS_PER_MILE))
 		.execute();
 	return rows.map((r) => r.id);
+}
+
+/** The programs with these ids that exist, in no particular order (one query for a shortlist). */
+export async function getMany(ids: readonly string[]): Promise<Facility[]> {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('facility')
+		.select([
+			'id',
+			'name',
+			'name2',
+			'street1',
+			'street2',
+			'city',
+			'state',
+			'zip',
+			'phone',
+			'intake_phones as intakePhones',
+			'website',
+			latOf('location').as('lat'),
+			lngOf('location').as('lng'),
+			'location_precision as locationPrecision',
+			'location_source as locationSource',
+			'services',
+			'source',
+			sql<string>`to_char(source_date, 'YYYY-MM-DD')`.as('sourceDate')
+		])
+		.where('id', 'in', [...ids])
+		.execute();
 }

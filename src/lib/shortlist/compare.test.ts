@@ -1,0 +1,36 @@
+import { expect, test } from 'vitest';
+import { compareRows } from './compare';
+
+test('rows come from the filter groups, listed services only, with differences marked', () => {
+	const sections = compareRows([
+		{ services: ['MU', 'BU', 'NU', 'ICO', 'MD', 'SP'] },
+		{ services: ['BU', 'ICO', 'MD'] }
+	]);
+	expect(sections.map((s) => s.label)).toEqual([
+		'Medications',
+		'Counseling',
+		'Family support',
+		'Licences and accreditation',
+		'Payment',
+		'Languages',
+		'Setting'
+	]);
+	const medications = sections[0]!;
+	const row = (label: string) => medications.rows.find((r) => r.label === label);
+	expect(row('Methadone')).toEqual({ label: 'Methadone', cells: [true, false], differs: true });
+	expect(row('Buprenorphine')).toEqual({
+		label: 'Buprenorphine',
+		cells: [true, true],
+		differs: false
+	});
+	expect(row('Offers all three medications')?.cells).toEqual([true, false]);
+	// Options neither lists are counted, not shown.
+	expect(row('Naltrexone pill')).toBeUndefined();
+	expect(medications.rows).toHaveLength(4);
+	expect(medications.unlisted).toBe(7);
+	expect(sections[1]!.rows).toEqual([
+		{ label: 'Individual counseling', cells: [true, true], differs: false }
+	]);
+	expect(sections[5]!.rows.map((r) => r.label)).toEqual(['Spanish']);
+	expect(sections[6]!.rows).toEqual([]);
+});
