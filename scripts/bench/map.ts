@@ -110,7 +110,9 @@ async function measure(base: string): Promise<void> {
 		);
 	}
 
-	console.log(`\nTime to first map render (navigation start → map idle with points), ${runs} runs`);
+	console.log(
+		`\nTime to first map render (navigation start → first frame with the points), ${runs} runs`
+	);
 	for (const [label, url] of [
 		['national', `${base}/search`],
 		['Burlington, VT, 10 mi', `${base}/search?near=Burlington%2C+VT&radius=10`]
