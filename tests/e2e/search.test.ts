@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot, type WatchedPage } from './browser';
+import { launchBrowser, screenshot, type WatchedPage } from './browser';
+import { axeViolations, withPage as withPageIn } from './pages';
 
 let browser: Browser;
 
@@ -14,26 +14,10 @@ afterAll(async () => {
 });
 
 /** Runs `run` on a fresh page, then checks it logged no errors and reached no third party. */
-async function withPage(
+const withPage = (
 	run: (watched: WatchedPage) => Promise<void>,
 	options: BrowserContextOptions = {}
-): Promise<void> {
-	const watched = await newPage(browser, options);
-	try {
-		await run(watched);
-		expect(watched.consoleErrors).toEqual([]);
-		expect(watched.thirdPartyRequests).toEqual([]);
-	} finally {
-		await watched.close();
-	}
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-	const { violations } = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.analyze();
-	return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+) => withPageIn(browser, run, options);
 
 const results = (page: Page) => page.getByTestId('results');
 const heading = (page: Page) => page.locator('#results');
