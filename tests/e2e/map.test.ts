@@ -93,6 +93,25 @@ describe('the national map', () => {
 			expect(await axeViolations(page)).toEqual([]);
 		});
 	});
+	test('clicking a cluster zooms in on it', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto('/search?medication=methadone');
+			await mapReady(page);
+			const png = await canvasPixels(page, 'map-before-cluster-click');
+			const cluster = pixelsOf(png, '#2f4858');
+			expect(cluster.length, 'a cluster on the canvas').toBeGreaterThan(50);
+			const first = cluster[0]!;
+			const disc = cluster.filter((p) => Math.hypot(p.x - first.x, p.y - first.y) < 10);
+			const x = disc.reduce((sum, p) => sum + p.x, 0) / disc.length;
+			const y = disc.reduce((sum, p) => sum + p.y, 0) / disc.length;
+			const box = (await map(page).locator('canvas').boundingBox())!;
+			await page.mouse.click(box.x + x, box.y + y);
+			// The view changed at the person's request: the map offers to search it.
+			await page.getByRole('button', { name: 'Search this area' }).waitFor();
+			const after = await canvasPixels(page, 'map-after-cluster-click');
+			expect(after.data.equals(png.data)).toBe(false);
+		});
+	});
 });
 
 describe('a small search (Burlington, VT, 10 miles): nothing clustered', () => {
