@@ -90,7 +90,11 @@ export const openApiDocument = {
 				summary: 'The same search as a GeoJSON FeatureCollection, unpaged, for a map',
 				parameters: searchParameters,
 				responses: {
-					200: { description: 'FeatureCollection', content: { 'application/geo+json': {} } },
+					200: {
+						description:
+							'FeatureCollection of Points [lng, lat]; properties: id, kind (methadone, buprenorphine, naltrexone or other: the colour on the map) and approx (true when placed at the centre of its ZIP code)',
+						content: { 'application/geo+json': {} }
+					},
 					400: error
 				}
 			}

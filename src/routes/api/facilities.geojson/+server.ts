@@ -1,14 +1,17 @@
-import { json } from '@sveltejs/kit';
 import { selectedGroups } from '$lib/filters';
+import type { PinFeature, Pins } from '$lib/map/features';
+import { classify } from '$lib/map/kind';
 import * as facilities from '$lib/server/db/facilities';
+import { jsonMaybeGzipped } from '$lib/server/gzip';
 import { handleApi, placeError } from '$lib/server/http';
 import { locate, MAP_CODES } from '$lib/server/search';
 import { parseSearchParams } from '$lib/server/validate/search';
 import type { RequestHandler } from './$types';
 
 // The same search as /api/facilities, unpaged (limit and offset are accepted and ignored, so the
-// list's URL can be reused), with only what the map draws.
-export const GET: RequestHandler = ({ url }) =>
+// list's URL can be reused), with only what the map draws: the national view is every program
+// in the country, so each feature is an id, a point, a colour class and an "approximate" flag.
+export const GET: RequestHandler = ({ url, request }) =>
 	handleApi(async () => {
 		const params = parseSearchParams(url.searchParams);
 		const located = await locate(params);
@@ -22,29 +25,25 @@ export const GET: RequestHandler = ({ url }) =>
 			},
 			MAP_CODES
 		);
-		return json(
-			{
-				type: 'FeatureCollection',
-				features: rows.map((r) => {
-					const codes = new Set(r.services);
-					return {
-						type: 'Feature',
-						id: r.id,
-						geometry: { type: 'Point', coordinates: [round(r.lng), round(r.lat)] },
-						properties: {
-							id: r.id,
-							precision: r.locationPrecision,
-							methadone: codes.has('MU'),
-							buprenorphine: codes.has('BU'),
-							naltrexone: codes.has('NU'),
-							otp: codes.has('OTP')
-						}
-					};
-				})
-			},
-			{ headers: { 'content-type': 'application/geo+json' } }
-		);
+		const body: Pins = { type: 'FeatureCollection', features: rows.map(toFeature) };
+		return jsonMaybeGzipped(request, body, 'application/geo+json');
 	});
+
+function toFeature(row: facilities.MapPoint): PinFeature {
+	const codes = new Set(row.services);
+	const kind = classify({
+		methadone: codes.has('MU'),
+		buprenorphine: codes.has('BU'),
+		naltrexone: codes.has('NU'),
+		otp: codes.has('OTP')
+	});
+	return {
+		type: 'Feature',
+		id: row.id,
+		geometry: { type: 'Point', coordinates: [round(row.lng), round(row.lat)] },
+		properties: { id: row.id, kind, ...(row.locationPrecision === 'zip' ? { approx: true } : {}) }
+	};
+}
 
 // Six decimals is about 10 cm, far finer than any listed address.
 const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;

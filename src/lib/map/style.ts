@@ -1,0 +1,138 @@
+import type {
+	ExpressionSpecification,
+	GeoJSONSourceSpecification,
+	LayerSpecification,
+	StyleSpecification
+} from 'maplibre-gl';
+import { kindColour } from './kind';
+
+// The map as data: the offline basemap's style and the layers that draw a search on top of any
+// basemap. There are no glyphs (no font server, and no npm package ships glyph PBFs), so no layer
+// draws text: place labels and cluster counts are HTML markers.
+
+const empty = (): GeoJSONSourceSpecification => ({
+	type: 'geojson',
+	data: { type: 'FeatureCollection', features: [] }
+});
+
+/** Census boundaries drawn from sources the component fills once their TopoJSON is loaded. */
+export function offlineStyle(): StyleSpecification {
+	return {
+		version: 8,
+		sources: { land: empty(), 'state-borders': empty(), 'county-lines': empty() },
+		layers: [
+			{ id: 'water', type: 'background', paint: { 'background-color': '#d7e4ee' } },
+			{ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f7f6f2' } },
+			{
+				id: 'county-lines',
+				type: 'line',
+				source: 'county-lines',
+				minzoom: 6,
+				paint: { 'line-color': '#cfd3d6', 'line-width': 0.7 }
+			},
+			{
+				id: 'state-borders',
+				type: 'line',
+				source: 'state-borders',
+				paint: {
+					'line-color': '#8c959e',
+					'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6]
+				}
+			},
+			{
+				id: 'coast',
+				type: 'line',
+				source: 'land',
+				paint: { 'line-color': '#9fb3c2', 'line-width': 0.6 }
+			}
+		]
+	};
+}
+
+export const PINS = 'pins';
+export const HIGHLIGHT = 'highlight';
+export const AREA = 'area';
+export const CENTRE = 'centre';
+/** Layers the pointer can pick programs from. */
+export const PIN_LAYER = 'pins';
+export const CLUSTER_LAYER = 'clusters';
+
+/** Zoom past which nothing is clustered: every program is its own pin. */
+export const CLUSTER_MAX_ZOOM = 11;
+
+export function dataSources(): Record<string, GeoJSONSourceSpecification> {
+	return {
+		[AREA]: empty(),
+		[CENTRE]: empty(),
+		[PINS]: { ...empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: CLUSTER_MAX_ZOOM },
+		[HIGHLIGHT]: empty()
+	};
+}
+
+const colour = kindColour() as ExpressionSpecification;
+const approx: ExpressionSpecification = ['==', ['get', 'approx'], true];
+
+export function dataLayers(): LayerSpecification[] {
+	return [
+		{
+			id: 'area-fill',
+			type: 'fill',
+			source: AREA,
+			paint: { 'fill-color': '#4a6a85', 'fill-opacity': 0.06 }
+		},
+		{
+			id: 'area-line',
+			type: 'line',
+			source: AREA,
+			// Not a pin colour: the circle must not read as a program.
+			paint: { 'line-color': '#4a6a85', 'line-width': 1.5, 'line-dasharray': [3, 2] }
+		},
+		{
+			id: CLUSTER_LAYER,
+			type: 'circle',
+			source: PINS,
+			filter: ['has', 'point_count'],
+			paint: {
+				'circle-color': '#2f4858',
+				'circle-radius': ['step', ['get', 'point_count'], 12, 10, 15, 100, 19, 1000, 24],
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 2
+			}
+		},
+		{
+			id: PIN_LAYER,
+			type: 'circle',
+			source: PINS,
+			filter: ['!', ['has', 'point_count']],
+			paint: {
+				// Approximate places are hollow rings, exact ones solid dots.
+				'circle-color': ['case', approx, '#ffffff', colour],
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 12, 7],
+				'circle-stroke-color': ['case', approx, colour, '#ffffff'],
+				'circle-stroke-width': ['case', approx, 2.5, 1.5]
+			}
+		},
+		{
+			id: 'highlight',
+			type: 'circle',
+			source: HIGHLIGHT,
+			paint: {
+				'circle-color': colour,
+				'circle-radius': 9,
+				'circle-stroke-color': '#b8460b',
+				'circle-stroke-width': 4
+			}
+		},
+		{
+			id: 'centre',
+			type: 'circle',
+			source: CENTRE,
+			paint: {
+				'circle-color': '#1b1f24',
+				'circle-radius': 5,
+				'circle-stroke-color': '#ffffff',
+				'circle-stroke-width': 2
+			}
+		}
+	];
+}

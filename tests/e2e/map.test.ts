@@ -1,0 +1,302 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { KINDS } from '../../src/lib/map/kind';
+import {
+	ARTIFACTS_DIR,
+	axeViolations,
+	launchBrowser,
+	screenshot,
+	withPage as withPageIn,
+	type CheckOptions,
+	type WatchedPage
+} from './browser';
+
+// The results map in real headless Chromium (WebGL on SwiftShader): it draws, it shows every
+// result, and it is linked to the list both ways, by pointer and by keyboard.
+
+let browser: Browser;
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+
+afterAll(async () => {
+	await browser?.close();
+});
+
+const WIDE = { viewport: { width: 1400, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true };
+const BURLINGTON = '/search?near=Burlington%2C+VT&radius=10';
+
+const withPage = (run: (watched: WatchedPage) => Promise<void>, options: CheckOptions = WIDE) =>
+	withPageIn(browser, run, options);
+
+const map = (page: Page) => page.getByTestId('map');
+
+/** Waits for the map to have drawn the current search's points. */
+async function mapReady(page: Page): Promise<number> {
+	await page.locator('[data-testid="map"][data-ready="true"]').waitFor();
+	return Number(await map(page).getAttribute('data-points'));
+}
+
+/** "37 programs within 25 miles of …" → 37. */
+async function headingCount(page: Page): Promise<number> {
+	const text = (await page.locator('#results').textContent()) ?? '';
+	const match = /^([\d,]+|No) programs?\b/.exec(text.trim());
+	expect(match, `heading "${text}"`).not.toBeNull();
+	return match![1] === 'No' ? 0 : Number(match![1]!.replace(/,/g, ''));
+}
+
+/** The map canvas as decoded pixels (and kept as an artifact). */
+async function canvasPixels(page: Page, name: string): Promise<PNG> {
+	const png = await map(page).locator('canvas').screenshot();
+	await writeFile(path.join(ARTIFACTS_DIR, `${name}.png`), png);
+	return PNG.sync.read(png);
+}
+
+const hex = (colour: string) => [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+const near = (data: Buffer, i: number, [r, g, b]: number[], tolerance = 3) =>
+	Math.abs(data[i]! - r!) <= tolerance &&
+	Math.abs(data[i + 1]! - g!) <= tolerance &&
+	Math.abs(data[i + 2]! - b!) <= tolerance;
+
+/** Pixel positions (x, y) of a colour in the image. */
+function pixelsOf(png: PNG, colour: string): { x: number; y: number }[] {
+	const rgb = hex(colour);
+	const found: { x: number; y: number }[] = [];
+	for (let y = 0; y < png.height; y++) {
+		for (let x = 0; x < png.width; x++) {
+			if (near(png.data, (y * png.width + x) * 4, rgb)) found.push({ x, y });
+		}
+	}
+	return found;
+}
+
+describe('the national map', () => {
+	test('draws every program, clustered, on the offline basemap; no axe violations', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto('/search');
+			const points = await mapReady(page);
+			const total = await headingCount(page);
+			expect(total).toBeGreaterThan(12_000);
+			expect(points).toBe(total);
+			await expect(page.getByTestId('map-count').textContent()).resolves.toBe(
+				`${total.toLocaleString('en-US')} programs on the map`
+			);
+
+			const png = await canvasPixels(page, 'map-national-canvas');
+			// Not blank: land, water and clusters each cover a real part of the canvas.
+			const share = (colour: string) => pixelsOf(png, colour).length / (png.width * png.height);
+			expect(share('#d7e4ee'), 'water').toBeGreaterThan(0.05);
+			expect(share('#f7f6f2'), 'land').toBeGreaterThan(0.05);
+			expect(share('#2f4858'), 'clusters').toBeGreaterThan(0.002);
+			await screenshot(page, 'map-national');
+
+			expect(await axeViolations(page)).toEqual([]);
+		});
+	});
+	test('clicking a cluster zooms in on it', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto('/search?medication=methadone');
+			await mapReady(page);
+			const png = await canvasPixels(page, 'map-before-cluster-click');
+			const cluster = pixelsOf(png, '#2f4858');
+			expect(cluster.length, 'a cluster on the canvas').toBeGreaterThan(50);
+			const first = cluster[0]!;
+			const disc = cluster.filter((p) => Math.hypot(p.x - first.x, p.y - first.y) < 10);
+			const x = disc.reduce((sum, p) => sum + p.x, 0) / disc.length;
+			const y = disc.reduce((sum, p) => sum + p.y, 0) / disc.length;
+			const box = (await map(page).locator('canvas').boundingBox())!;
+			await page.mouse.click(box.x + x, box.y + y);
+			// The view changed at the person's request: the map offers to search it.
+			await page.getByRole('button', { name: 'Search this area' }).waitFor();
+			const after = await canvasPixels(page, 'map-after-cluster-click');
+			expect(after.data.equals(png.data)).toBe(false);
+		});
+	});
+});
+
+describe('a small search (Burlington, VT, 10 miles): nothing clustered', () => {
+	test('one pin per result; clicking a pin selects its list item and opens its popup', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto(BURLINGTON);
+			const points = await mapReady(page);
+			const total = await headingCount(page);
+			expect(total).toBeGreaterThan(1);
+			expect(total).toBeLessThanOrEqual(20);
+			expect(points).toBe(total);
+
+			const png = await canvasPixels(page, 'map-burlington-canvas');
+			// Every exact pin is a disc of its kind's colour; find one and click its middle.
+			const solid = KINDS.map((k) => pixelsOf(png, k.colour)).find((p) => p.length > 10);
+			expect(solid, 'a solid pin on the canvas').toBeDefined();
+			const first = solid![0]!;
+			const disc = solid!.filter((p) => Math.hypot(p.x - first.x, p.y - first.y) < 8);
+			const x = disc.reduce((sum, p) => sum + p.x, 0) / disc.length;
+			const y = disc.reduce((sum, p) => sum + p.y, 0) / disc.length;
+			const box = (await map(page).locator('canvas').boundingBox())!;
+			await page.mouse.click(box.x + x, box.y + y);
+
+			const popup = page.getByTestId('pin-popup');
+			await popup.getByRole('heading').waitFor();
+			const id = await map(page).getAttribute('data-selected');
+			expect(id).toMatch(/^[a-z0-9-]+$/);
+			const item = page.locator(`li[data-id="${id}"]`);
+			await expect(item.getAttribute('aria-current')).resolves.toBe('true');
+			await expect(popup.getByRole('heading').textContent()).resolves.toBe(
+				(await item.getByRole('heading').textContent())?.trim()
+			);
+			await expect(popup.getByRole('link', { name: 'Details' }).getAttribute('href')).resolves.toBe(
+				`/facilities/${id}`
+			);
+			await expect(popup.textContent()).resolves.toMatch(/\d mi/);
+			// Saving from the popup is saving to the shortlist: the list item's button follows.
+			const save = popup.getByRole('button', { name: /^☆?\s*Save/ });
+			await save.click();
+			await expect(save.getAttribute('aria-pressed')).resolves.toBe('true');
+			await page.getByTestId('shortlist-link').filter({ hasText: '(1)' }).waitFor();
+			await expect(
+				item.getByRole('button', { name: /Saved/ }).getAttribute('aria-pressed')
+			).resolves.toBe('true');
+			await screenshot(page, 'map-burlington-popup');
+			expect(await page.locator('li[aria-current="true"]').count()).toBe(1);
+		});
+	});
+
+	test('hovering a list item rings its pin', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto(BURLINGTON);
+			await mapReady(page);
+			const ring = '#b8460b';
+			expect(pixelsOf(await canvasPixels(page, 'map-before-hover'), ring)).toHaveLength(0);
+			await page.getByTestId('result').nth(1).hover();
+			await expect
+				.poll(async () => pixelsOf(await canvasPixels(page, 'map-hover'), ring).length)
+				.toBeGreaterThan(20);
+			// Focus does the same as the pointer.
+			await page.mouse.move(0, 0);
+			await page.getByTestId('result').first().getByRole('link').first().focus();
+			await expect
+				.poll(async () => pixelsOf(await canvasPixels(page, 'map-focus'), ring).length)
+				.toBeGreaterThan(20);
+		});
+	});
+
+	test('keyboard users step through the pins, hearing each name', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto(BURLINGTON);
+			const points = await mapReady(page);
+			const next = page.getByRole('button', { name: 'Next program on the map' });
+			// Tab reaches the control (from the last list item onwards).
+			await page.getByTestId('result').last().getByRole('link').first().focus();
+			for (let i = 0; i < 20 && !(await next.evaluate((b) => b === document.activeElement)); i++) {
+				await page.keyboard.press('Tab');
+			}
+			await expect(next.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+
+			const announce = page.getByTestId('map-announce');
+			const names: string[] = [];
+			for (let i = 1; i <= points; i++) {
+				await page.keyboard.press('Enter');
+				await expect
+					.poll(() => announce.textContent())
+					.toMatch(new RegExp(`^\\s*${i} of ${points}: `));
+				const text = (await announce.textContent())!.trim();
+				names.push(text.replace(/^\d+ of \d+: /, '').replace(/(, [\d.]+ miles away)?\.$/, ''));
+				const id = await map(page).getAttribute('data-selected');
+				await expect(
+					page.locator(`li[data-id="${id}"]`).getAttribute('aria-current')
+				).resolves.toBe('true');
+			}
+			// Every pin once, nearest first, like the list.
+			const listed = (await page.getByTestId('result').getByRole('heading').allTextContents()).map(
+				(t) => t.trim()
+			);
+			expect([...names].sort()).toEqual([...listed].sort());
+			expect(names[0]).toBe(listed[0]);
+			await page.keyboard.press('Enter');
+			await expect.poll(() => announce.textContent()).toMatch(new RegExp(`^\\s*1 of ${points}: `));
+			await screenshot(page, 'map-keyboard-step');
+		});
+	});
+
+	test('moving the map offers "search this area", and only that changes the results', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto(BURLINGTON);
+			await mapReady(page);
+			const before = page.url();
+			const box = (await map(page).locator('canvas').boundingBox())!;
+			await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+			await page.mouse.down();
+			await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 + 40, {
+				steps: 8
+			});
+			await page.mouse.up();
+			const searchArea = page.getByRole('button', { name: 'Search this area' });
+			await searchArea.waitFor();
+			expect(page.url()).toBe(before);
+
+			await searchArea.click();
+			await page.waitForURL((u) => /^4\d\./.test(u.searchParams.get('near') ?? ''));
+			const url = new URL(page.url());
+			expect(url.searchParams.get('near')).toMatch(/^4\d\.\d{4}, -7\d\.\d{4}$/);
+			expect(['5', '10', '25', '50', '100', '250']).toContain(url.searchParams.get('radius'));
+			await page
+				.locator('[data-testid="results"][aria-busy="false"]')
+				.waitFor({ state: 'attached' });
+			await expect(page.locator('#results').textContent()).resolves.toMatch(
+				/within \d+ miles of 4\d\.\d+, -7\d\.\d+$/
+			);
+			// The button goes once the new search's points are on the map.
+			await searchArea.waitFor({ state: 'detached' });
+			expect(Number(await map(page).getAttribute('data-points'))).toBe(await headingCount(page));
+		});
+	});
+});
+
+describe('on a phone', () => {
+	test('a List/Map toggle; the map code loads only when the map is shown', async () => {
+		await withPage(async ({ page }) => {
+			const mapCode: string[] = [];
+			page.on('request', (r) => {
+				if (/maplibre|ResultsMap|facilities\.geojson/.test(r.url())) mapCode.push(r.url());
+			});
+			await page.goto(BURLINGTON);
+			const listButton = page.getByRole('button', { name: 'List', exact: true });
+			const mapButton = page.getByRole('button', { name: 'Map', exact: true });
+			await expect(listButton.getAttribute('aria-pressed')).resolves.toBe('true');
+			await expect(mapButton.getAttribute('aria-pressed')).resolves.toBe('false');
+			await expect(map(page).count()).resolves.toBe(0);
+			expect(mapCode).toEqual([]);
+
+			await mapButton.click();
+			const points = await mapReady(page);
+			expect(points).toBe(await headingCount(page));
+			await expect(mapButton.getAttribute('aria-pressed')).resolves.toBe('true');
+			await expect(page.getByTestId('result').first().isVisible()).resolves.toBe(false);
+			expect(mapCode.length).toBeGreaterThan(0);
+			await screenshot(page, 'map-phone');
+			expect(await axeViolations(page)).toEqual([]);
+
+			await listButton.click();
+			await expect(page.getByTestId('result').first().isVisible()).resolves.toBe(true);
+		}, PHONE);
+	});
+
+	test('without JavaScript: the list, no map and no toggle', async () => {
+		await withPage(
+			async ({ page }) => {
+				await page.goto(BURLINGTON);
+				expect(await page.getByTestId('result').count()).toBeGreaterThan(1);
+				await expect(map(page).count()).resolves.toBe(0);
+				await expect(page.getByRole('button', { name: 'Map', exact: true }).count()).resolves.toBe(
+					0
+				);
+			},
+			{ ...WIDE, javaScriptEnabled: false }
+		);
+	});
+});
