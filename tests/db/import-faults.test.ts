@@ -35,8 +35,8 @@ async function damaged(name: string, bytes: Buffer | string): Promise<string> {
 /** The CSV text with one cell replaced: `line` 1-based, `column` by header name. */
 async function withCell(file: string, line: number, column: string, value: string) {
 	const lines = (await readFile(file, 'utf8')).split('\n');
-	const index = lines[0].split(',').indexOf(column);
-	const cells = lines[line - 1].split(',');
+	const index = (lines[0] ?? '').split(',').indexOf(column);
+	const cells = (lines[line - 1] ?? '').split(',');
 	cells[index] = value;
 	lines[line - 1] = cells.join(',');
 	return lines.join('\n');
