@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readConfig } from '../src/lib/server/config';
@@ -73,9 +74,26 @@ async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<v
 	}
 }
 
+// Node refuses a request it cannot parse before the app sees it, by default with a bare status
+// line and no body, or none at all. Answer like the API does instead: JSON naming the problem.
+// The usual case is a URL (or headers) beyond Node's 16 KB limit.
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+	if (!socket.writable) return socket.destroy();
+	const tooLong = error.code === 'HPE_HEADER_OVERFLOW';
+	const [status, reason, message] = tooLong
+		? [431, 'Request Header Fields Too Large', 'the URL and headers may be 16 KB at most']
+		: [400, 'Bad Request', 'the request is not valid HTTP'];
+	const body = JSON.stringify({ error: { message } });
+	socket.end(
+		`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\n` +
+			`content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`
+	);
+}
+
 async function serve(config: ReturnType<typeof readConfig>): Promise<void> {
 	const { handler } = await import(pathToFileURL(path.join(root, 'build', 'handler.js')).href);
 	const server = createServer(handler);
+	server.on('clientError', answerClientError);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(config.PORT, config.HOST, resolve);
