@@ -69,14 +69,15 @@ test('PostgreSQL stops and restarts under load: 503 + Retry-After, then recovery
 	const id = first.items[0]?.id;
 	expect(id).toBeTruthy();
 	let n = 0;
-	const paths = () => {
+	const paths = (): string => {
 		const near = encodeURIComponent(NEAR[n++ % NEAR.length] ?? '');
-		return [
+		const mix = [
 			`/api/facilities?near=${near}&radius=25&medication=buprenorphine&payment=medicaid`,
 			`/api/facilities?near=${near}&radius=50`,
-			`/api/facilities/${id}`,
+			`/api/facilities/${id ?? ''}`,
 			`/search?near=${near}&radius=25&medication=methadone`
-		][n % 4];
+		];
+		return mix[n % mix.length] ?? mix[0]!;
 	};
 
 	const started = performance.now();
@@ -87,21 +88,20 @@ test('PostgreSQL stops and restarts under load: 503 + Retry-After, then recovery
 	const workers = Array.from({ length: CONNECTIONS }, worker);
 
 	let down = false;
-	let stoppedAt = 0;
-	let restartedAt = 0;
+	const at = { stopped: 0, restarted: 0 };
 	let during: Awaited<ReturnType<typeof health>> | undefined;
 	try {
 		await sleep(STOP_AT_MS);
-		stoppedAt = performance.now();
+		at.stopped = performance.now();
 		down = true;
 		await cluster.stop();
 		await sleep(500);
 		during = await health().catch(() => undefined);
-		await sleep(Math.max(0, OUTAGE_MS - (performance.now() - stoppedAt)));
+		await sleep(Math.max(0, OUTAGE_MS - (performance.now() - at.stopped)));
 	} finally {
 		// Whatever failed, the cluster is started again: the server and later tests need it.
 		if (down) await cluster.start();
-		restartedAt = performance.now();
+		at.restarted = performance.now();
 		await Promise.all(workers);
 	}
 	const after = await health();
@@ -112,13 +112,13 @@ test('PostgreSQL stops and restarts under load: 503 + Retry-After, then recovery
 		byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
 	}
 	const firstOk = outcomes
-		.filter((o) => o.status === 200 && o.startedAt >= restartedAt)
+		.filter((o) => o.status === 200 && o.startedAt >= at.restarted)
 		.reduce((min, o) => Math.min(min, o.endedAt), Infinity);
-	const recoveryMs = firstOk - restartedAt;
+	const recoveryMs = firstOk - at.restarted;
 	const slowest = Math.max(...outcomes.map((o) => o.endedAt - o.startedAt));
 	console.log(
 		`db-restart: ${outcomes.length} requests; by status ${JSON.stringify(Object.fromEntries(byStatus))}; ` +
-			`database down ${Math.round(restartedAt - stoppedAt)} ms; recovery ${Math.round(recoveryMs)} ms ` +
+			`database down ${Math.round(at.restarted - at.stopped)} ms; recovery ${Math.round(recoveryMs)} ms ` +
 			`after the restart; slowest request ${Math.round(slowest)} ms; /healthz during ${during?.status} ` +
 			`${during?.body.status}, after ${after.status} ${after.body.status}`
 	);

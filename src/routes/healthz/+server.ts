@@ -15,7 +15,10 @@ export const GET: RequestHandler = async () => {
 		// Say that the database is unreachable, not why: the error text can carry connection details.
 		return json(
 			{ status: 'unavailable', database: dbKind, facilities: null },
-			{ status: 503, headers: { 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) } }
+			{
+				status: 503,
+				headers: { 'cache-control': 'no-store', 'retry-after': String(RETRY_AFTER_SECONDS) }
+			}
 		);
 	}
 };
