@@ -14,6 +14,7 @@ import {
 	type ImportSources
 } from '../src/lib/server/import/index';
 import { formatSummary } from '../src/lib/server/import/report';
+import { parseCliOrExit } from './parse-cli';
 
 const USAGE = `Usage: npm run db:import -- [options]
 
@@ -46,17 +47,7 @@ function parseCli(): { sources: ImportSources; json: boolean } | null {
 	};
 }
 
-let cli: ReturnType<typeof parseCli>;
-try {
-	cli = parseCli();
-} catch (error) {
-	console.error(`${(error as Error).message}\n\n${USAGE}`);
-	process.exit(2);
-}
-if (!cli) {
-	console.log(USAGE);
-	process.exit(0);
-}
+const cli = parseCliOrExit(() => parseCli(), USAGE);
 const { sources, json } = cli;
 
 const bar =

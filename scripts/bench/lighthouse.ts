@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { freePort, startServer, stopServer, waitForHealth } from '../test/server';
+import { parseCliOrExit } from '../parse-cli';
 
 const USAGE = `Usage: npm run bench:lighthouse -- [options]
 
@@ -132,17 +133,7 @@ function parseCli() {
 	return values.help ? null : { url: values.url?.replace(/\/$/, ''), chromium: values.chromium };
 }
 
-let cli: ReturnType<typeof parseCli>;
-try {
-	cli = parseCli();
-} catch (error) {
-	console.error(`${(error as Error).message}\n\n${USAGE}`);
-	process.exit(2);
-}
-if (!cli) {
-	console.log(USAGE);
-	process.exit(0);
-}
+const cli = parseCliOrExit(() => parseCli(), USAGE);
 
 if (cli.url) {
 	report(await audit(cli.url, cli.chromium));

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { freePort, root, startServer, stopServer, waitForHealth } from '../test/server';
 import { PLACES } from './load/places';
 import { checkPaths, formatTable, runScenario, type Scenario } from './load/run';
+import { parseCliOrExit } from '../parse-cli';
 
 const USAGE = `Usage: npm run bench:load -- [options]
 
@@ -128,17 +129,7 @@ async function withServer(env: NodeJS.ProcessEnv, cli: NonNullable<ReturnType<ty
 	}
 }
 
-let cli: ReturnType<typeof parseCli>;
-try {
-	cli = parseCli();
-} catch (error) {
-	console.error(`${(error as Error).message}\n\n${USAGE}`);
-	process.exit(2);
-}
-if (!cli) {
-	console.log(USAGE);
-	process.exit(0);
-}
+const cli = parseCliOrExit(() => parseCli(), USAGE);
 
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
 if (cli.url) {
