@@ -79,7 +79,9 @@ async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<v
 // line and no body, or none at all. Answer like the API does instead: JSON naming the problem.
 // The usual case is a URL (or headers) beyond Node's 16 KB limit.
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-	if (!socket.writable) {
+	// As Node's own handler: nothing to answer on a reset socket, or over a response under way.
+	const current = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+	if (error.code === 'ECONNRESET' || !socket.writable || current?.headersSent) {
 		socket.destroy();
 		return;
 	}

@@ -9,12 +9,13 @@ import { isDatabaseUnavailable, OUTAGE_MESSAGE, RETRY_AFTER_SECONDS } from './db
 const outages = new WeakSet<App.Locals>();
 
 /** For `export const handleError` in hooks.server.ts (or to call from it). */
-export const handleDatabaseError: HandleServerError = ({ error, event, message }) => {
+export const handleDatabaseError: HandleServerError = ({ error, event, status, message }) => {
 	if (isDatabaseUnavailable(error)) {
 		outages.add(event.locals);
 		return { message: OUTAGE_MESSAGE };
 	}
-	console.error(error);
+	// A 4xx here is SvelteKit refusing a request (a malformed path): nothing to look into.
+	if (status >= 500) console.error(error);
 	return { message };
 };
 
