@@ -44,6 +44,20 @@ export default defineConfig({
 			{
 				extends: './vite.config.ts',
 				test: {
+					name: 'faults',
+					include: ['tests/faults/**/*.test.ts'],
+					environment: 'node',
+					// The built server on E2E_DATABASE_URL, a throwaway PostgreSQL cluster that the
+					// tests stop and start (scripts/test/with-postgres.sh); never the embedded one.
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 300_000,
+					globalSetup: ['tests/e2e/global-setup.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',

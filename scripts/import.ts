@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { readConfig } from '../src/lib/server/config';
+import { connect } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import {
 	defaultSources,
@@ -12,6 +14,7 @@ import {
 	type ImportSources
 } from '../src/lib/server/import/index';
 import { formatSummary } from '../src/lib/server/import/report';
+import { parseCliOrExit } from './parse-cli';
 
 const USAGE = `Usage: npm run db:import -- [options]
 
@@ -44,17 +47,7 @@ function parseCli(): { sources: ImportSources; json: boolean } | null {
 	};
 }
 
-let cli: ReturnType<typeof parseCli>;
-try {
-	cli = parseCli();
-} catch (error) {
-	console.error(`${(error as Error).message}\n\n${USAGE}`);
-	process.exit(2);
-}
-if (!cli) {
-	console.log(USAGE);
-	process.exit(0);
-}
+const cli = parseCliOrExit(() => parseCli(), USAGE);
 const { sources, json } = cli;
 
 const bar =
@@ -77,14 +70,16 @@ function onProgress(progress: ImportProgress): void {
 
 let closeDb: (() => Promise<void>) | undefined;
 try {
-	// Loaded here so a bad DATABASE_URL is reported like any other failure.
-	const database = await import('../src/lib/server/db/index');
-	closeDb = database.closeDb;
+	// Its own connection rather than the app's client (src/lib/server/db/index.ts): an import's
+	// statements may run longer than the app's query timeout allows.
+	const config = readConfig();
+	const database = connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+	closeDb = database.close;
 	await migrateToLatest(database.db);
 	const summary = await importSources(database.db, sources, { onProgress });
 	bar?.stop();
 	if (json) console.log(JSON.stringify(summary, null, 2));
-	else console.log(formatSummary(summary, database.dbKind));
+	else console.log(formatSummary(summary, database.kind));
 } catch (error) {
 	bar?.stop();
 	console.error(`Import failed: ${(error as Error).message.split('\n')[0]}`);

@@ -1,7 +1,19 @@
 // npm run db:migrate: brings the configured database (DATABASE_URL, or the embedded one in
 // DATA_DIR) up to the latest schema.
-import { closeDb, db, dbKind } from '../src/lib/server/db/index';
+import { readConfig } from '../src/lib/server/config';
+import { connect } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
+
+// Its own connection, without the app's query timeout: a migration may rewrite a large table.
+const config = readConfig();
+const {
+	db,
+	kind: dbKind,
+	close: closeDb
+} = connect({
+	databaseUrl: config.DATABASE_URL,
+	dataDir: config.DATA_DIR
+});
 
 try {
 	const results = await migrateToLatest(db);

@@ -1,7 +1,10 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/public';
+import { apiJsonErrors } from '$lib/server/api-json-errors';
+import { databaseOutageStatus, handleDatabaseError } from '$lib/server/outage-hooks';
 import { preloadPlaces } from '$lib/server/places';
-import { formatRequestLog, redactError } from '$lib/server/request-log';
+import { formatRequestLog } from '$lib/server/request-log';
 import { mapStyleOrigin, withSecurityHeaders } from '$lib/server/security-headers';
 
 // Load the offline gazetteer (ZIP and city tables, ~0.5 s) before the first request, so the first
@@ -12,7 +15,8 @@ export const init: ServerInit = () => {
 
 const mapOrigin = mapStyleOrigin(env.PUBLIC_MAP_STYLE);
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** Outermost: every final answer gets the security headers and one log line without values. */
+const headersAndLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = withSecurityHeaders(await resolve(event), mapOrigin);
 	console.log(
@@ -26,8 +30,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// SvelteKit's default logs the whole error; ours leaves out the values in its message.
-export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	if (status >= 500) console.error(`${event.route.id ?? '(no route)'}: ${redactError(error)}`);
-	return { message };
-};
+// A page whose load failed because the database is unreachable answers 503 with Retry-After;
+// SvelteKit's own HTML error pages under /api become JSON.
+export const handle = sequence(headersAndLog, databaseOutageStatus, apiJsonErrors);
+export const handleError = handleDatabaseError;

@@ -6,22 +6,13 @@ import { parseCli, USAGE, type Cli } from './cli';
 import { formatTable, saveResults } from './report';
 import type { RunResult, WorkerOptions } from './results';
 import type { Backend, Dataset } from './target';
+import { parseCliOrExit } from '../parse-cli';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const SYNTHETIC_SIZE: Record<Backend, number> = { postgres: 1_000_000, pglite: 100_000 };
 
-let cli: Cli | null;
-try {
-	cli = parseCli(process.argv.slice(2));
-} catch (error) {
-	console.error(`${(error as Error).message}\n\n${USAGE}`);
-	process.exit(2);
-}
-if (!cli) {
-	console.log(USAGE);
-	process.exit(0);
-}
+const cli = parseCliOrExit(() => parseCli(process.argv.slice(2)), USAGE);
 
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 if (cli.backends.includes('postgres') && !serverUrl) {

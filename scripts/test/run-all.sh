@@ -6,17 +6,19 @@
 #   db      vitest --project db, on PGlite and on a throwaway PostgreSQL (with-postgres.sh)
 #   api     vitest --project api: the built app's JSON API over HTTP, against a brute-force
 #           oracle, twice: served from the embedded PGlite, then from a throwaway PostgreSQL
+#   faults  vitest --project faults: the built app on a throwaway PostgreSQL that the test stops
+#           and starts under load (503 + Retry-After, /healthz, recovery)
 #   e2e     vitest --project e2e: the built app in headless Chromium
-# The app is built once, by the first of api and e2e that runs (E2E_SKIP_BUILD=1 with an existing
-# build/ skips it). Every step runs even after a failure (db, api and e2e are skipped if system
-# failed); the exit status is non-zero if any step failed. The last line counts the tests of all
-# vitest steps.
+# The app is built once, by the first of api, faults and e2e that runs (E2E_SKIP_BUILD=1 with an
+# existing build/ skips it). Every step runs even after a failure (db, api, faults and e2e are
+# skipped if system failed); the exit status is non-zero if any step failed. The last line counts
+# the tests of all vitest steps.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
-all_steps=(system lint check unit db api e2e)
+all_steps=(system lint check unit db api faults e2e)
 steps=("${all_steps[@]}")
 (($# == 0)) || steps=("$@")
 for step in "${steps[@]}"; do
@@ -88,6 +90,10 @@ run_step() {
 		node node_modules/vitest/vitest.mjs run --project db \
 		--reporter=default --reporter=json --outputFile.json="$results/db.json" ;;
 	api) api_step ;;
+	faults) build_once && REQUIRE_POSTGRES=1 bash scripts/test/with-postgres.sh \
+		bash -c 'E2E_DATABASE_URL="$TEST_DATABASE_URL" exec "$@"' faults \
+		node node_modules/vitest/vitest.mjs run --project faults \
+		--reporter=default --reporter=json --outputFile.json="$results/faults.json" ;;
 	e2e) build_once && vitest e2e ;;
 	esac
 }
@@ -107,7 +113,7 @@ for step in "${steps[@]}"; do
 	echo
 	echo "━━━━ [$index/${#steps[@]}] $step ━━━━"
 	step_started="$(date +%s%N)"
-	if [[ ($step == db || $step == api || $step == e2e) && $system_ok == 0 ]]; then
+	if [[ ($step == db || $step == api || $step == faults || $step == e2e) && $system_ok == 0 ]]; then
 		echo "skipped: the system step failed"
 		status=skipped
 		failed+=("$step")
@@ -133,7 +139,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 const dir = process.argv[2];
 const files = readdirSync(dir);
 let passed = 0, failed = 0, skipped = 0;
-for (const step of ['unit', 'db', 'api', 'e2e']) {
+for (const step of ['unit', 'db', 'api', 'faults', 'e2e']) {
 	const reports = files
 		.filter((f) => f === `${step}.json` || (f.startsWith(`${step}-`) && f.endsWith('.json')))
 		.map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')));

@@ -7,6 +7,9 @@
 # COMMAND ends, fails, or this script is interrupted. Exits with COMMAND's status.
 #
 # For an interactive session against it: scripts/test/with-postgres.sh bash
+#
+# Tests that stop and start the server on purpose (tests/faults) also get TEST_PG_DATA (the data
+# directory), TEST_PG_BINDIR and, when the cluster belongs to the postgres user, TEST_PG_OWNER.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -90,6 +93,8 @@ CONF
 done
 
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
+export TEST_PG_DATA="$data" TEST_PG_BINDIR="$bindir" TEST_PG_LOG="$log"
+[[ ${#owner[@]} -eq 0 ]] || export TEST_PG_OWNER=postgres
 postgis="$("$bindir/psql" "$TEST_DATABASE_URL" -XAtqc \
 	"select default_version from pg_available_extensions where name = 'postgis'")"
 [[ -n "$postgis" ]] || die "with-postgres: PostGIS is not installed for PostgreSQL $(pg_version)"

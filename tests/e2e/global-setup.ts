@@ -3,15 +3,21 @@
 // runs once per run, not per test file. The server's log is tests/artifacts/<project>-server.log.
 //
 // Env: E2E_SKIP_BUILD=1 reuses an existing build/; E2E_DATABASE_URL serves from that PostgreSQL
-// database (imported only if empty) instead of a throwaway embedded one.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, rmSync } from 'node:fs';
+// database (imported only if empty) instead of a throwaway embedded one; E2E_SERVER_URL tests a
+// server that is already running there instead (to iterate on tests without a fresh import).
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import {
+	buildApp,
+	freePort,
+	root,
+	startServer,
+	stopServer,
+	waitForHealth
+} from '../../scripts/test/server';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -21,7 +27,6 @@ declare module 'vitest' {
 	}
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = path.join(root, 'tests', 'artifacts');
 const startTimeoutMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 300_000);
 
@@ -29,13 +34,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const log = (message: string) => console.log(`[${project.name}] ${message}`);
 	const started = performance.now();
 	const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
-
-	if (process.env.E2E_SKIP_BUILD === '1' && existsSync(path.join(root, 'build', 'handler.js'))) {
-		log('reusing build/ (E2E_SKIP_BUILD=1)');
-	} else {
-		run('vite build', [path.join(root, 'node_modules/vite/bin/vite.js'), 'build']);
-		log(`built in ${seconds()}`);
+	if (process.env.E2E_SERVER_URL) {
+		log(`testing the running server at ${process.env.E2E_SERVER_URL} (E2E_SERVER_URL)`);
+		project.provide('baseURL', process.env.E2E_SERVER_URL);
+		return async () => {};
 	}
+
+	if (buildApp(process.env.E2E_SKIP_BUILD === '1')) log(`built in ${seconds()}`);
+	else log('reusing build/ (E2E_SKIP_BUILD=1)');
 
 	const dataDir = process.env.E2E_DATABASE_URL
 		? undefined
@@ -64,13 +70,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	process.once('exit', onExit);
 	const cleanup = async () => {
 		process.off('exit', onExit);
-		await stop(server.child);
+		await stopServer(server.child);
 		if (dataDir) await rm(dataDir, { recursive: true, force: true });
 	};
 
 	const baseURL = `http://127.0.0.1:${port}`;
 	try {
-		await waitForHealth(baseURL, server);
+		await waitForHealth(baseURL, server, startTimeoutMs);
 	} catch (error) {
 		await cleanup();
 		throw new Error(
@@ -84,100 +90,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	project.provide('serverLog', logFile);
 	process.env.E2E_BASE_URL = baseURL;
 	return cleanup;
-}
-
-/** Runs a node script to completion, failing with its output. */
-function run(label: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
-	const result = spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8' });
-	if (result.status !== 0) {
-		throw new Error(`${label} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
-	}
-}
-
-interface Server {
-	child: ChildProcess;
-	output(): string;
-	exited: Promise<number | null>;
-}
-
-// scripts/start.ts migrates, imports into an empty database and serves, as `npm start` does.
-// Without it, the same three steps one by one.
-function startServer(
-	env: NodeJS.ProcessEnv,
-	logFile: string,
-	log: (message: string) => void
-): Server {
-	const tsx = ['--import', 'tsx'];
-	let args: string[];
-	if (existsSync(path.join(root, 'scripts', 'start.ts'))) {
-		args = [...tsx, 'scripts/start.ts'];
-	} else {
-		log('no scripts/start.ts: migrating and importing, then node build/index.js');
-		run('migrate', [...tsx, 'scripts/migrate.ts'], env);
-		run('import', [...tsx, 'scripts/import.ts'], env);
-		args = ['build/index.js'];
-	}
-	const child = spawn(process.execPath, args, {
-		cwd: root,
-		env,
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	const file = createWriteStream(logFile);
-	let tail = '';
-	const keep = (chunk: Buffer) => {
-		file.write(chunk);
-		tail = (tail + chunk.toString()).slice(-20_000);
-	};
-	child.stdout?.on('data', keep);
-	child.stderr?.on('data', keep);
-	const exited = new Promise<number | null>((resolve) => {
-		child.once('exit', (code) => {
-			file.end();
-			resolve(code);
-		});
-	});
-	return { child, output: () => tail, exited };
-}
-
-async function waitForHealth(baseURL: string, server: Server): Promise<void> {
-	const deadline = Date.now() + startTimeoutMs;
-	let exitCode: number | null | undefined;
-	void server.exited.then((code) => (exitCode = code));
-	let last = 'no answer';
-	while (Date.now() < deadline) {
-		if (exitCode !== undefined) throw new Error(`the server exited (code ${exitCode})`);
-		try {
-			const response = await fetch(`${baseURL}/healthz`, { signal: AbortSignal.timeout(5_000) });
-			if (response.status === 200) return;
-			last = `HTTP ${response.status}`;
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`GET /healthz did not answer 200 within ${startTimeoutMs} ms (last: ${last})`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-	await exited;
-	clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() =>
-				typeof address === 'object' && address
-					? resolve(address.port)
-					: reject(new Error('no port'))
-			);
-		});
-	});
 }

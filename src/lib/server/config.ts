@@ -19,7 +19,16 @@ const EnvSchema = v.object({
 		),
 		'3000'
 	),
-	HOST: v.optional(v.string(), '0.0.0.0')
+	HOST: v.optional(v.string(), '0.0.0.0'),
+	QUERY_TIMEOUT_MS: v.optional(
+		v.pipe(
+			v.string(),
+			v.transform(Number),
+			v.integer('QUERY_TIMEOUT_MS must be a whole number of milliseconds'),
+			v.minValue(0)
+		),
+		'10000'
+	)
 });
 
 export type Config = v.InferOutput<typeof EnvSchema>;

@@ -13,6 +13,11 @@ export interface DatabaseConfig {
 	dataDir: string;
 	/** Connections in the pg pool. */
 	poolSize?: number;
+	/**
+	 * Longest a query may run on PostgreSQL (server-side statement_timeout, and a client-side
+	 * timeout a little later for a server that stops answering). Unset: no limit, for imports.
+	 */
+	queryTimeoutMs?: number;
 }
 
 export interface Database {
@@ -42,14 +47,24 @@ export function connect(config: DatabaseConfig): Database {
 			connectionString: config.databaseUrl,
 			max: config.poolSize ?? 10,
 			connectionTimeoutMillis: 5_000,
+			...(config.queryTimeoutMs
+				? {
+						statement_timeout: config.queryTimeoutMs,
+						query_timeout: config.queryTimeoutMs + 2_000
+					}
+				: {}),
 			// The app sends only short queries. PostGIS's high cost estimates for ST_DWithin
 			// otherwise trigger JIT compilation (13 ms seen on a 2 ms search) and parallel workers
 			// that cost more to start than the scan (scripts/bench/README.md).
 			options: '-c jit=off -c max_parallel_workers_per_gather=0'
 		});
-		// An idle client losing its server (restart, failover) must not crash the process;
-		// the pool drops it and the next query opens a new one.
+		// A client losing its server (restart, failover) must not crash the process. The pool
+		// listens on idle clients only; a checked-out client between two queries (Kysely holds one
+		// for a whole search or transaction) emits 'error' with no listener, which kills the
+		// process. So every client gets one: its next query fails (503), and on release the pool
+		// drops it and opens a new one.
 		pool.on('error', () => {});
+		pool.on('connect', (client) => client.on('error', () => {}));
 		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 		return { db, kind: 'postgres', close: () => db.destroy() };
 	}

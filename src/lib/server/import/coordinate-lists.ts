@@ -2,7 +2,7 @@ import type { Cells, Format } from './formats';
 import { findTreatmentList } from './findtreatment';
 import { parseLngLat } from './geo';
 import { clean, zip5 } from './normalize';
-import type { CsvFile } from './read-csv';
+import { SourceFileError, type CsvFile } from './read-csv';
 import type { AdapterResult, CoordinateRecord } from './types';
 
 export const LOCATOR_LIST = 'samhsa-locator-2021';
@@ -13,6 +13,18 @@ type Fields = Omit<CoordinateRecord, 'list' | 'line' | 'location'> & {
 	lat: string;
 };
 
+interface CoordinateColumns {
+	lng: string;
+	lat: string;
+}
+const LOCATOR_COLUMNS: CoordinateColumns = { lng: 'longitude', lat: 'latitude' };
+const OTP_COLUMNS: CoordinateColumns = { lng: 'Longitude', lat: 'Latitude' };
+const COLUMNS: Partial<Record<Format, CoordinateColumns>> = {
+	'samhsa-locator': LOCATOR_COLUMNS,
+	findtreatment: LOCATOR_COLUMNS,
+	'otp-directory': OTP_COLUMNS
+};
+
 // The locator list and FindTreatment.gov exports share these column names.
 const locatorFields = (cells: Cells): Fields => ({
 	name: cells('name1'),
@@ -21,8 +33,8 @@ const locatorFields = (cells: Cells): Fields => ({
 	city: cells('city'),
 	state: cells('state'),
 	zip: cells('zip'),
-	lng: cells('longitude'),
-	lat: cells('latitude')
+	lng: cells(LOCATOR_COLUMNS.lng),
+	lat: cells(LOCATOR_COLUMNS.lat)
 });
 
 const READERS: Partial<Record<Format, (cells: Cells) => Fields>> = {
@@ -36,15 +48,16 @@ const READERS: Partial<Record<Format, (cells: Cells) => Fields>> = {
 		city: cells('CITY'),
 		state: cells('STATE'),
 		zip: cells('POSTAL'),
-		lng: cells('Longitude'),
-		lat: cells('Latitude')
+		lng: cells(OTP_COLUMNS.lng),
+		lat: cells(OTP_COLUMNS.lat)
 	})
 };
 
 /** Row reader for a geocoded list; rows without usable coordinates or ZIP are skipped. */
 export function coordinateAdapter(csv: CsvFile, format: Format) {
 	const read = READERS[format];
-	if (!read) throw new Error(`${format} is not a coordinate list`);
+	const columns = COLUMNS[format];
+	if (!read || !columns) throw new Error(`${format} is not a coordinate list`);
 	const list =
 		format === 'findtreatment'
 			? findTreatmentList(csv.file)
@@ -54,6 +67,7 @@ export function coordinateAdapter(csv: CsvFile, format: Format) {
 
 	return (line: number, cells: Cells): AdapterResult<CoordinateRecord> => {
 		const fields = read(cells);
+		checkCoordinates(csv.file, line, fields, columns);
 		const location = parseLngLat(fields.lng, fields.lat);
 		if ('rejected' in location) return location;
 		// The geocoded lists lost leading zeros ('2150') and some carry ZIP+4.
@@ -73,4 +87,26 @@ export function coordinateAdapter(csv: CsvFile, format: Format) {
 			}
 		};
 	};
+}
+
+/**
+ * A blank coordinate is a program the list could not place, and a point outside the US (or with
+ * latitude and longitude swapped) a geocoding slip: those only skip the row. A value that is no
+ * coordinate at all, text or beyond ±180, means the file itself is damaged (shifted columns, a bad
+ * export), so the import stops there.
+ */
+function checkCoordinates(
+	file: string,
+	line: number,
+	fields: Fields,
+	columns: CoordinateColumns
+): void {
+	for (const axis of ['lat', 'lng'] as const) {
+		const text = fields[axis].trim();
+		if (text === '' || Math.abs(Number(text)) <= 180) continue;
+		const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+		throw new SourceFileError(
+			`${file}:${line}: column ${columns[axis]}: '${shown}' is not a coordinate (-180 to 180)`
+		);
+	}
 }

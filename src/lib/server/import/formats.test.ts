@@ -32,13 +32,13 @@ describe('detectFormat', () => {
 	it('names the file and the missing columns', () => {
 		const broken = NSUMHSS.replace(',Zip,', ',Postcode,').replace(',Service_code_info', '');
 		expect(() => detectFormat(header(broken), 'facilities')).toThrow(
-			'f.csv: unrecognised columns for facilities; closest format is N-SUMHSS national ' +
+			'f.csv:1: unrecognised columns for facilities; closest format is N-SUMHSS national ' +
 				'directory, missing: Zip, Service_code_info'
 		);
 	});
 	it('refuses a coordinate list as a facility source', () => {
 		expect(() => detectFormat(header(LOCATOR), 'facilities')).toThrow(
-			'f.csv: is a SAMHSA locator geocoded list, which cannot be used as facilities'
+			'f.csv:1: is a SAMHSA locator geocoded list, which cannot be used as facilities'
 		);
 	});
 });

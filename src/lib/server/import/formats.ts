@@ -109,13 +109,13 @@ export function detectFormat(csv: CsvFile, role: Role): Format {
 	const [complete0] = complete;
 	if (complete0) {
 		throw new SourceFileError(
-			`${csv.file}: is a ${FORMATS[complete0].label}, which cannot be used as ${role}`
+			`${csv.file}:1: is a ${FORMATS[complete0].label}, which cannot be used as ${role}`
 		);
 	}
 	const closest = ranked.find((r) => FORMATS[r.format].roles.includes(role)) ?? ranked[0];
 	const spec = closest && FORMATS[closest.format];
 	throw new SourceFileError(
-		`${csv.file}: unrecognised columns for ${role}` +
+		`${csv.file}:1: unrecognised columns for ${role}` +
 			(spec ? `; closest format is ${spec.label}, missing: ${closest.missing.join(', ')}` : '')
 	);
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 
 /** A parsed CSV file: trimmed header names and the rows with their 1-based line numbers. */
@@ -26,13 +26,33 @@ export async function readCsv(file: string): Promise<CsvFile> {
 	let bytes: Buffer;
 	try {
 		bytes = await readFile(file);
-		if (file.endsWith('.gz')) bytes = gunzipSync(bytes);
 	} catch (error) {
 		throw new SourceFileError(`${name}: cannot read: ${(error as Error).message}`, {
 			cause: error
 		});
 	}
+	if (file.endsWith('.gz')) bytes = await gunzip(name, bytes);
 	return parseCsv(name, decode(bytes));
+}
+
+/**
+ * Decompresses a whole .gz file. When the data is truncated or corrupt, the error names the line
+ * where it breaks off: the text before it decompressed intact, so that is where to look.
+ */
+async function gunzip(name: string, bytes: Buffer): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	try {
+		const stream = createGunzip();
+		stream.end(bytes);
+		for await (const chunk of stream) chunks.push(chunk as Buffer);
+		return Buffer.concat(chunks);
+	} catch (error) {
+		const intact = Buffer.concat(chunks);
+		let line = 1;
+		for (let i = intact.indexOf(10); i !== -1; i = intact.indexOf(10, i + 1)) line++;
+		const message = `${name}:${line}: truncated or corrupt gzip data (${(error as Error).message}); the file breaks off in this line`;
+		throw new SourceFileError(message, { cause: error });
+	}
 }
 
 // The OTP directory is Latin-1 while the others are UTF-8; a strict UTF-8 decode tells them apart
