@@ -163,6 +163,7 @@ const routes: [string, (q: string, s: string) => string, number, (t: string) => 
 	['/api/facilities/[id]', (q, s) => withQuery(`/api/facilities/${s}`, q), 500, expectApiAnswer],
 	['/api/filters', (q) => withQuery('/api/filters', q), 250, expectApiAnswer],
 	['/api/openapi.json', (q) => withQuery('/api/openapi.json', q), 150, expectApiAnswer],
+	['/api/places/nearest-zip', (q) => withQuery('/api/places/nearest-zip', q), 250, expectApiAnswer],
 	['unknown /api paths', (q, s) => withQuery(`/api/${s}/${s}`, q), 300, expectApiAnswer],
 	['/search', (q) => withQuery('/search', q), 400, expectPageAnswer],
 	['/facilities/[id]', (q, s) => withQuery(`/facilities/${s}`, q), 300, expectPageAnswer]

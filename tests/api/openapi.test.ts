@@ -24,10 +24,11 @@ const PATHS = [
 	'/api/filters',
 	'/api/facilities',
 	'/api/facilities.geojson',
-	'/api/facilities/{id}'
+	'/api/facilities/{id}',
+	'/api/places/nearest-zip'
 ];
 
-test('/api/openapi.json is an OpenAPI 3.1 document of the four endpoints', async () => {
+test('/api/openapi.json is an OpenAPI 3.1 document of the five endpoints', async () => {
 	const doc = await getOk<Document>('/api/openapi.json');
 	expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
 	expect(doc.info.title).toEqual(expect.any(String));

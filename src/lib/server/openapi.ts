@@ -99,6 +99,21 @@ export const openApiDocument = {
 				}
 			}
 		},
+		'/api/places/nearest-zip': {
+			get: {
+				summary:
+					'The ZIP code whose centre is nearest a point (what "Use my location" searches from)',
+				parameters: [
+					{ name: 'lat', in: 'query', required: true, schema: { type: 'number' } },
+					{ name: 'lng', in: 'query', required: true, schema: { type: 'number' } }
+				],
+				responses: {
+					200: { description: '`{ zip, city, state }`', content: { 'application/json': {} } },
+					400: error,
+					404: { ...error, description: 'No U.S. ZIP code within 60 km' }
+				}
+			}
+		},
 		'/api/facilities/{id}': {
 			get: {
 				summary: 'Everything known about one program',
