@@ -2,8 +2,10 @@
 // missing or older than the source, brings the database to the latest schema, imports the
 // national directory when the database is empty, then serves it and prints the URL.
 import { execFileSync } from 'node:child_process';
+import cluster from 'node:cluster';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { availableParallelism } from 'node:os';
 import compression from 'compression';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { connect } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ensureSearchTable } from '../src/lib/server/db/search-table';
 import { restoreSameOrigin } from '../src/lib/server/fetch-metadata';
+import { answerRateLimits } from '../src/lib/server/rate-limit';
 import { importDefaultSources } from '../src/lib/server/import/index';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -102,7 +105,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 	);
 }
 
-async function serve(config: ReturnType<typeof readConfig>): Promise<void> {
+type Config = ReturnType<typeof readConfig>;
+
+/** Listens on PORT with the built app; resolves once listening (in a cluster, shared). */
+async function listen(config: Config) {
 	// SvelteKit checks that a form POST comes from the site's own origin, which adapter-node
 	// works out as https://<host> unless told otherwise, so forms would be refused on this plain
 	// HTTP server. Unless ORIGIN is set, the protocol comes from X-Forwarded-Proto (a TLS proxy
@@ -124,14 +130,6 @@ async function serve(config: ReturnType<typeof readConfig>): Promise<void> {
 		server.once('error', reject);
 		server.listen(config.PORT, config.HOST, resolve);
 	});
-	// The app opens its own database connection on the first request; make that request ourselves
-	// so the first person to visit does not wait for the embedded database to start.
-	const health = await fetch(`http://127.0.0.1:${config.PORT}/healthz`).catch(() => undefined);
-	if (!health?.ok) console.warn('Warning: /healthz did not answer OK; see the log above.');
-	console.log(
-		`MAT Locator is running at http://localhost:${config.PORT} (ready in ${seconds()} s)`
-	);
-
 	const stop = () => {
 		server.close(() => process.exit(0));
 		server.closeIdleConnections();
@@ -139,13 +137,88 @@ async function serve(config: ReturnType<typeof readConfig>): Promise<void> {
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
+	// In a cluster the primary asks a worker to stop by disconnecting it.
+	if (cluster.isWorker) cluster.worker?.once('disconnect', stop);
+}
+
+async function ready(config: Config, processes: number): Promise<void> {
+	// The app opens its own database connection on the first request; make that request ourselves
+	// (once per process, as requests take turns) so the first visitors do not wait for it.
+	for (let i = 0; i < processes; i++) {
+		const health = await fetch(`http://127.0.0.1:${config.PORT}/healthz`).catch(() => undefined);
+		if (!health?.ok) {
+			console.warn('Warning: /healthz did not answer OK; see the log above.');
+			break;
+		}
+	}
+	const across = processes > 1 ? ` across ${processes} processes` : '';
+	console.log(
+		`MAT Locator is running at http://localhost:${config.PORT}${across} (ready in ${seconds()} s)`
+	);
+}
+
+/**
+ * One server process per core with PostgreSQL (WORKERS to choose): Node runs JavaScript on one
+ * core, and a search's own work (HTTP, rendering, JSON) is most of its cost
+ * (scripts/bench/README.md, "npm run bench:load"). The embedded database is one process's.
+ */
+function processCount(config: Config): number {
+	if (!config.DATABASE_URL) return 1;
+	return config.WORKERS ?? availableParallelism();
+}
+
+/** Starts `count` workers, replaces any that die, and stops them all on SIGINT/SIGTERM. */
+async function superviseWorkers(config: Config, count: number): Promise<void> {
+	answerRateLimits();
+	let stopping = false;
+	let failedStarts = 0;
+	const fork = () => cluster.fork();
+	await new Promise<void>((resolve, reject) => {
+		let listening = 0;
+		cluster.on('listening', () => {
+			if (++listening === count) resolve();
+		});
+		cluster.on('exit', (worker, code, signal) => {
+			if (stopping) {
+				if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+				return;
+			}
+			if (listening < count && ++failedStarts >= count) {
+				reject(new Error('the server processes could not start; see the messages above'));
+				return;
+			}
+			console.error(
+				`A server process stopped (${signal ?? `exit code ${code}`}); starting another.`
+			);
+			fork();
+		});
+		for (let i = 0; i < count; i++) fork();
+	});
+	const stop = () => {
+		stopping = true;
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.disconnect();
+		setTimeout(() => process.exit(0), 5_000).unref();
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+	const config = readConfig();
+	if (cluster.isWorker) {
+		await listen(config);
+		return;
+	}
+	ensureBuild();
+	await prepareDatabase(config);
+	const processes = processCount(config);
+	if (processes === 1) await listen(config);
+	else await superviseWorkers(config, processes);
+	await ready(config, processes);
 }
 
 try {
-	const config = readConfig();
-	ensureBuild();
-	await prepareDatabase(config);
-	await serve(config);
+	await main();
 } catch (error) {
 	const err = error as NodeJS.ErrnoException;
 	if (err.code === 'EADDRINUSE') {

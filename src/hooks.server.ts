@@ -4,7 +4,7 @@ import { env } from '$env/dynamic/public';
 import { apiJsonErrors } from '$lib/server/api-json-errors';
 import { databaseOutageStatus, handleDatabaseError } from '$lib/server/outage-hooks';
 import { preloadPlaces } from '$lib/server/places';
-import { formatRequestLog } from '$lib/server/request-log';
+import { logRequest } from '$lib/server/request-log';
 import { mapStyleOrigin, withSecurityHeaders } from '$lib/server/security-headers';
 
 // Load the offline gazetteer (ZIP and city tables, ~0.5 s) before the first request, so the first
@@ -19,14 +19,12 @@ const mapOrigin = mapStyleOrigin(env.PUBLIC_MAP_STYLE);
 const headersAndLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = withSecurityHeaders(await resolve(event), mapOrigin);
-	console.log(
-		formatRequestLog({
-			method: event.request.method,
-			route: event.route.id,
-			status: response.status,
-			ms: performance.now() - started
-		})
-	);
+	logRequest({
+		method: event.request.method,
+		route: event.route.id,
+		status: response.status,
+		ms: performance.now() - started
+	});
 	return response;
 };
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
@@ -133,6 +134,11 @@ describe('report a problem', () => {
 			);
 		}
 		expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+		if (process.env.API_EXPECT_DATABASE === 'postgres') {
+			// Served by two processes taking requests in turn: the count is shared between them.
+			const log = await readFile(inject('serverLog'), 'utf8');
+			expect(log).toMatch(/running at .* across 2 processes/);
+		}
 		const limited = await report(otherId, { kind: 'closed' }, { client });
 		expect(await limited.text()).toMatch(
 			/Too many reports from this connection\. Please try again in \d+ minutes\./

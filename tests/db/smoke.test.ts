@@ -122,4 +122,26 @@ describe.each(backends)('schema on $name', (backend) => {
 		expect(await migrateToLatest(database.db)).toEqual([]);
 		expect(await count()).toEqual(before);
 	});
+
+	// The pg client names reads so PostgreSQL plans each shape once per connection (connect.ts);
+	// PGlite runs in-process, where the app's pool sends statements as they are.
+	test.runIf(backend.name === 'postgres')(
+		'reads are prepared once per connection, writes are not',
+		async () => {
+			const prepared = await database.db.connection().execute(async (session) => {
+				const read = session.selectFrom('facility').select('id').where('state', '=', 'MD');
+				await read.execute();
+				await read.execute();
+				await session.updateTable('facility').set({ name: 'x' }).where('id', '=', 'none').execute();
+				const { rows } = await sql<{ name: string; statement: string }>`
+					select name, statement from pg_prepared_statements`.execute(session);
+				return { rows, text: read.compile().sql };
+			});
+			expect(prepared.rows).toContainEqual({
+				name: expect.stringMatching(/^mat_[0-9a-f]{24}$/),
+				statement: prepared.text
+			});
+			expect(prepared.rows.every((r) => /^\s*(select|with)\b/i.test(r.statement))).toBe(true);
+		}
+	);
 });

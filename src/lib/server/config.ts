@@ -28,6 +28,17 @@ const EnvSchema = v.object({
 			v.minValue(0)
 		),
 		'10000'
+	),
+	// Server processes; unset: one per core with PostgreSQL, and always one with the embedded
+	// database, whose data directory only one process may open.
+	WORKERS: v.optional(
+		v.pipe(
+			v.string(),
+			v.transform(Number),
+			v.integer('WORKERS must be a whole number'),
+			v.minValue(1, 'WORKERS must be at least 1'),
+			v.maxValue(64, 'WORKERS must be at most 64')
+		)
 	)
 });
 

@@ -5,6 +5,7 @@ import {
 	type FilterOption,
 	type SelectedGroup
 } from '../filters';
+import { dataVersion } from './data-version';
 import { db } from './db/index';
 import * as facilities from './db/facilities';
 
@@ -77,14 +78,6 @@ interface Index {
 
 let loaded: Promise<Index> | undefined;
 
-async function latestImport(): Promise<number> {
-	const row = await db
-		.selectFrom('import_run')
-		.select((eb) => eb.fn.max('id').as('id'))
-		.executeTakeFirst();
-	return Number(row?.id ?? 0);
-}
-
 async function load(version: number): Promise<Index> {
 	const rows = await db.selectFrom('facility').select(['id', 'services']).execute();
 	const bits = new Uint32Array(rows.length * WORDS);
@@ -97,7 +90,7 @@ async function load(version: number): Promise<Index> {
 }
 
 async function index(): Promise<Index> {
-	const version = await latestImport();
+	const version = await dataVersion();
 	const current = loaded && (await loaded.catch(() => undefined));
 	if (current?.version === version) return current;
 	loaded = load(version);

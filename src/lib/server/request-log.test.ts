@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatRequestLog, redactError } from './request-log';
+import { describe, expect, it, vi } from 'vitest';
+import { formatRequestLog, logRequest, redactError } from './request-log';
 
 describe('request log', () => {
 	it('has the route pattern, status and time only', () => {
@@ -19,5 +19,22 @@ describe('request log', () => {
 		const line = redactError(error);
 		expect(line).toBe('Error 22P02: invalid input syntax for type double precision: "…"');
 		expect(redactError(new Error('point at -71.0589 42.3601'))).not.toMatch(/71\.05|42\.36/);
+	});
+
+	it('writes the lines of a burst of requests together, soon after', async () => {
+		const writes: string[] = [];
+		const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+			writes.push(String(chunk));
+			return true;
+		});
+		try {
+			for (const status of [200, 404, 503])
+				logRequest({ method: 'GET', route: '/x', status, ms: 1 });
+			expect(writes).toEqual([]);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			expect(writes).toEqual(['GET /x 200 1.0ms\nGET /x 404 1.0ms\nGET /x 503 1.0ms\n']);
+		} finally {
+			spy.mockRestore();
+		}
 	});
 });

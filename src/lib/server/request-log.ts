@@ -14,6 +14,27 @@ export function formatRequestLog({ method, route, status, ms }: RequestLogLine):
 	return `${method} ${route ?? '(no route)'} ${status} ${ms.toFixed(1)}ms`;
 }
 
+// Lines are written in batches: stdout to a file or a pipe is a synchronous write per call, and
+// under load one write per request cost ~8% of the server's time (scripts/bench/README.md,
+// "npm run bench:load"). A line waits at most FLUSH_MS, and whatever waits is written on exit.
+const FLUSH_MS = 100;
+let pending: string[] = [];
+
+function flush(): void {
+	if (pending.length === 0) return;
+	const text = `${pending.join('\n')}\n`;
+	pending = [];
+	process.stdout.write(text);
+}
+
+/** Logs one request's line (see formatRequestLog), batched with the others of FLUSH_MS. */
+export function logRequest(line: RequestLogLine): void {
+	pending.push(formatRequestLog(line));
+	if (pending.length === 1) setTimeout(flush, FLUSH_MS).unref();
+}
+
+process.on('exit', flush);
+
 /**
  * An error for the log without the values that may be in its message (Postgres quotes the input
  * it could not parse, and that input can be what someone searched for).

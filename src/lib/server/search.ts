@@ -10,6 +10,8 @@ import * as facilities from './db/facilities';
 import { facetCounts } from './facet-index';
 import type { LocationPrecision } from './db/schema';
 import { resolvePlace, type Place, type Resolution } from './places/index';
+import { dataVersion } from './data-version';
+import { recentStore } from './recent-searches';
 import type { SearchParams } from './validate/search';
 
 export interface MatchedCriterion {
@@ -64,10 +66,30 @@ export async function locate(
 	return resolution.status === 'found' ? { place: resolution.place } : { problem: resolution };
 }
 
-export async function runSearch(
+const recent = recentStore<SearchOutcome>(dataVersion);
+
+/** One canonical text per distinct search: filters and their values in a fixed order. */
+function searchKey(params: SearchParams, withFacets: boolean): string {
+	const filters = Object.entries(params.filters)
+		.filter(([, values]) => values && values.length > 0)
+		.map(([key, values]) => [key, [...new Set(values)].sort()] as const)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	const { near, lat, lng, radius, limit, offset } = params;
+	return JSON.stringify([near, lat, lng, radius, limit, offset, withFacets, filters]);
+}
+
+/**
+ * A page of results with its total (and facet counts for the search page), or the problem with
+ * the place. A repeat of a recent search is answered from memory (recent-searches.ts).
+ */
+export function runSearch(
 	params: SearchParams,
 	{ withFacets = false }: { withFacets?: boolean } = {}
 ): Promise<SearchOutcome> {
+	return recent.get(searchKey(params, withFacets), () => search(params, withFacets));
+}
+
+async function search(params: SearchParams, withFacets: boolean): Promise<SearchOutcome> {
 	const located = await locate(params);
 	if ('problem' in located) return { status: 'place', problem: located.problem };
 	const { place } = located;
@@ -87,8 +109,7 @@ export async function runSearch(
 		radius: params.radius,
 		total,
 		facets,
-		items: items.map(({ services, locationPrecision, ...row }) => {
-			const codes = new Set(services);
+		items: items.map(({ codes, locationPrecision, ...row }) => {
 			return {
 				...row,
 				precision: locationPrecision,

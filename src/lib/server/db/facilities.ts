@@ -2,7 +2,7 @@ import { sql, type CompiledQuery } from 'kysely';
 import { db } from './index';
 import type { SelectedGroup } from '../../filters';
 import { distanceMeters, latOf, lngOf, within, type LngLat } from './postgis';
-import { bitsCondition, ensureSearchTable } from './search-table';
+import { bitsCondition, codesOfBits, ensureSearchTable } from './search-table';
 import { groupsCondition } from './service-filter';
 import type { LocationPrecision } from './schema';
 
@@ -110,7 +110,8 @@ export interface SearchRow {
 	lng: number;
 	locationPrecision: LocationPrecision;
 	distanceMiles: number | null;
-	services: string[];
+	/** The program's codes among FILTER_CODES (what filters, matches and medications need). */
+	codes: ReadonlySet<string>;
 }
 
 const METERS_PER_MILE = 1609.344;
@@ -142,8 +143,13 @@ const RESULT_COLUMNS = [
 	'phone',
 	latOf('facility.location').as('lat'),
 	lngOf('facility.location').as('lng'),
-	'location_precision as locationPrecision',
-	'services'
+	'location_precision as locationPrecision'
+] as const;
+
+/** facility_search's bitmasks as text: int8 would not survive as a JavaScript number. */
+const BITS_COLUMNS = [
+	sql<string>`facility_search.filter_lo::text`.as('filterLo'),
+	sql<string>`facility_search.filter_hi::text`.as('filterHi')
 ] as const;
 
 /**
@@ -158,6 +164,8 @@ function pageNear(query: SearchQuery, center: LngLat) {
 		.selectFrom('facility_search')
 		.select((eb) => [
 			'id',
+			'filter_lo',
+			'filter_hi',
 			distanceMeters('location', center).as('meters'),
 			eb.fn.countAll<number>().over().as('total')
 		])
@@ -174,6 +182,8 @@ function pageNear(query: SearchQuery, center: LngLat) {
 		.innerJoin('facility', 'facility.id', 'hits.id')
 		.select([
 			...RESULT_COLUMNS,
+			sql<string>`hits.filter_lo::text`.as('filterLo'),
+			sql<string>`hits.filter_hi::text`.as('filterHi'),
 			sql<number>`hits.meters / ${METERS_PER_MILE}::float8`.as('distanceMiles'),
 			'hits.total'
 		])
@@ -194,11 +204,12 @@ function countNear(query: SearchQuery, center: LngLat) {
 /** Nationwide: by state, city and name, straight off facility_national_order_idx. */
 function pageNational(query: SearchQuery) {
 	return matching(query)
-		.select([...RESULT_COLUMNS, sql<null>`null::float8`.as('distanceMiles')])
+		.innerJoin('facility_search', 'facility_search.id', 'facility.id')
+		.select([...RESULT_COLUMNS, ...BITS_COLUMNS, sql<null>`null::float8`.as('distanceMiles')])
 		.orderBy('state')
 		.orderBy('city')
 		.orderBy('name')
-		.orderBy('id')
+		.orderBy('facility.id')
 		.limit(query.limit)
 		.offset(query.offset);
 }
@@ -247,8 +258,7 @@ export async function search(query: SearchQuery): Promise<{ items: SearchRow[]; 
 	if (center) {
 		const rows = await pageNear(query, center).execute();
 		if (rows.length > 0) {
-			const items = rows.map(({ total: _total, ...item }) => item);
-			return { items, total: Number(rows[0]!.total) };
+			return { items: rows.map(withCodes), total: Number(rows[0]!.total) };
 		}
 		const total =
 			query.offset === 0 ? 0 : Number((await countNear(query, center).executeTakeFirst())?.n ?? 0);
@@ -258,7 +268,17 @@ export async function search(query: SearchQuery): Promise<{ items: SearchRow[]; 
 		pageNational(query).execute(),
 		countNational(query).executeTakeFirst()
 	]);
-	return { items, total: Number(count?.n ?? 0) };
+	return { items: items.map(withCodes), total: Number(count?.n ?? 0) };
+}
+
+/** A row with its bitmask columns read as the codes they stand for (and no window total). */
+function withCodes<Row extends { filterLo: string; filterHi: string; total?: unknown }>({
+	filterLo,
+	filterHi,
+	total: _total,
+	...rest
+}: Row): Omit<Row, 'filterLo' | 'filterHi' | 'total'> & { codes: Set<string> } {
+	return { ...rest, codes: codesOfBits(filterLo, filterHi) };
 }
 
 export interface MapPoint {

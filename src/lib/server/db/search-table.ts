@@ -25,6 +25,31 @@ export function bitsOf(codes: Iterable<string>): [lo: string, hi: string] {
 	return [BigInt.asIntN(64, lo).toString(), BigInt.asIntN(64, hi).toString()];
 }
 
+/**
+ * The filter codes of a row, from its two words as text (int8 does not fit a JavaScript number).
+ * A search page reads these instead of the program's whole services text[]: two short values to
+ * parse per row instead of an array of ~100 strings (the largest cost of a search in the server
+ * process, scripts/bench/README.md).
+ */
+export function codesOfBits(lo: string, hi: string): Set<string> {
+	const codes = new Set<string>();
+	[lo, hi].forEach((word, w) => {
+		let bits = BigInt.asUintN(64, BigInt(word));
+		// Two 32-bit halves, so the loop runs on plain numbers rather than BigInt shifts.
+		for (let half = 0; half < 2; half++) {
+			let n = Number(bits & 0xffffffffn);
+			bits >>= 32n;
+			while (n !== 0) {
+				const low = n & -n;
+				const code = FILTER_CODES[w * WORD_BITS + half * 32 + 31 - Math.clz32(low)];
+				if (code !== undefined) codes.add(code);
+				n ^= low;
+			}
+		}
+	});
+	return codes;
+}
+
 /** Has every code of `codes` (all) or any of them (not all); words with no bits are skipped. */
 function maskCondition(codes: readonly string[], all: boolean): RawBuilder<boolean> {
 	const words = bitsOf(codes);

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import * as corrections from '$lib/server/db/corrections';
 import { FACILITY_ID, getFacilityDetail } from '$lib/server/facility-detail';
-import { RateLimiter } from '$lib/server/rate-limit';
+import { SharedRateLimiter } from '$lib/server/rate-limit';
 import { CorrectionForm } from '$lib/server/validate/correction';
 import { stateName } from '$lib/states';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 };
 
 // Five reports in ten minutes from one client is plenty for a person and slows down a script.
-const reportLimit = new RateLimiter(5, 10 * 60_000);
+const reportLimit = new SharedRateLimiter('report', 5, 10 * 60_000);
 
 export const actions: Actions = {
 	// A plain form POST (works without JavaScript). SvelteKit's origin check rejects a POST from
@@ -48,7 +48,7 @@ export const actions: Actions = {
 				report: { field, message: issue.message, kind: text(raw.kind), details: text(raw.details) }
 			});
 		}
-		const wait = reportLimit.take(clientKey(getClientAddress));
+		const wait = await reportLimit.take(clientKey(getClientAddress));
 		if (wait > 0) {
 			return fail(429, {
 				report: {
