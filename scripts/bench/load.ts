@@ -58,6 +58,23 @@ function parseCli() {
 	};
 }
 
+/**
+ * Distinct points over the lower 48 states (seeded, so runs compare): searches the server has
+ * not answered before, which its memory of recent searches cannot help with. More than the
+ * scenario can send, so none repeats.
+ */
+function newPoints(count: number): { lat: string; lng: string }[] {
+	let seed = 20_261_122;
+	const random = () => {
+		seed = (seed * 48_271) % 2_147_483_647;
+		return seed / 2_147_483_647;
+	};
+	return Array.from({ length: count }, () => ({
+		lat: (30 + random() * 17).toFixed(5),
+		lng: (-122 + random() * 47).toFixed(5)
+	}));
+}
+
 function scenarios(cli: { duration: number; others: number }): Scenario[] {
 	const near = PLACES.map(encodeURIComponent);
 	return [
@@ -72,6 +89,14 @@ function scenarios(cli: { duration: number; others: number }): Scenario[] {
 			what: `GET /api/facilities?near=<50 places>&${FILTERS}`,
 			paths: near.map((p) => `/api/facilities?near=${p}&${FILTERS}`),
 			durationS: cli.duration
+		},
+		{
+			name: 'api-search-new',
+			what: `GET /api/facilities?lat=<a new point each time>&lng=…&${FILTERS} (never a repeat)`,
+			paths: newPoints(cli.others * 2_000).map(
+				({ lat, lng }) => `/api/facilities?lat=${lat}&lng=${lng}&${FILTERS}`
+			),
+			durationS: cli.others
 		},
 		{
 			name: 'search-page',

@@ -50,7 +50,9 @@ export async function runScenario(
 
 /** Fails early, with the answer, when a path of a scenario is not a 200 (a typo, a bad place). */
 export async function checkPaths(baseUrl: string, scenarios: Scenario[]): Promise<void> {
-	for (const path of new Set(scenarios.flatMap((s) => s.paths))) {
+	// The first 50 of each: enough to catch a typo, without asking every one in advance (which
+	// would also make them repeats).
+	for (const path of new Set(scenarios.flatMap((s) => s.paths.slice(0, 50)))) {
 		const response = await fetch(baseUrl + path);
 		const text = await response.text();
 		if (response.status !== 200) {

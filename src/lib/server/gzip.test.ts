@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
-import { jsonMaybeGzipped } from './gzip';
+import { JsonBody, jsonMaybeGzipped, jsonResponse } from './gzip';
 
 const big = { items: Array.from({ length: 2000 }, (_, i) => ({ id: i, kind: 'buprenorphine' })) };
 const request = (encoding?: string) =>
@@ -20,4 +20,17 @@ test('plain when not accepted, or small', async () => {
 	expect(await plain.json()).toEqual(big);
 	const small = jsonMaybeGzipped(request('gzip'), { a: 1 }, 'application/json');
 	expect(small.headers.get('content-encoding')).toBeNull();
+});
+
+test('a kept body is gzipped once, however often it is served', async () => {
+	const body = new JsonBody(JSON.stringify(big));
+	const first = jsonResponse(request('gzip'), body, 'application/json');
+	const gzipped = body.gzipped;
+	const second = jsonResponse(request('gzip'), body, 'application/json');
+	expect(body.gzipped).toBe(gzipped);
+	for (const response of [first, second]) {
+		const bytes = Buffer.from(await response.arrayBuffer());
+		expect(JSON.parse(gunzipSync(bytes).toString('utf8'))).toEqual(big);
+	}
+	expect(await jsonResponse(request(), body, 'application/json').json()).toEqual(big);
 });

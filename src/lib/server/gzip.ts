@@ -1,17 +1,34 @@
 import { gzipSync } from 'node:zlib';
 
-// adapter-node compresses the static build but not what endpoints answer. The map's national
-// GeoJSON is ~2 MB of highly repetitive JSON that gzip takes to a tenth, in ~20 ms: worth it for
-// the one endpoint whose answers are that large (a reverse proxy that compresses sees the
-// content-encoding and leaves it alone).
-const MIN_BYTES = 8 * 1024;
+// adapter-node compresses the static build but not what endpoints answer (`npm start` wraps it in
+// `compression`, a bare `node build` does not). Endpoints whose answers are large or served again
+// and again compress themselves: the map's national GeoJSON is ~2 MB of highly repetitive JSON
+// that gzip takes to a tenth, and a repeated search's page is gzipped once, not per request. A
+// proxy or middleware that compresses sees the content-encoding and leaves the answer alone.
+// Below this size (compression's own threshold) gzip's header outweighs what it saves.
+const MIN_BYTES = 1024;
+
+/** A JSON text, with its gzip made the first time a client accepts it, then kept. */
+export class JsonBody {
+	#gzipped: Buffer | undefined;
+
+	constructor(readonly text: string) {}
+
+	get gzipped(): Buffer {
+		return (this.#gzipped ??= gzipSync(this.text, { level: 6 }));
+	}
+}
+
+/** The body as a Response, gzipped when the client accepts it and it is big enough to matter. */
+export function jsonResponse(request: Request, body: JsonBody, contentType: string): Response {
+	const headers = new Headers({ 'content-type': contentType, vary: 'accept-encoding' });
+	const accepts = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+	if (!accepts || body.text.length < MIN_BYTES) return new Response(body.text, { headers });
+	headers.set('content-encoding', 'gzip');
+	return new Response(new Uint8Array(body.gzipped), { headers });
+}
 
 /** JSON as a Response, gzipped when the client accepts it and it is big enough to matter. */
 export function jsonMaybeGzipped(request: Request, body: unknown, contentType: string): Response {
-	const text = JSON.stringify(body);
-	const headers = new Headers({ 'content-type': contentType, vary: 'accept-encoding' });
-	const accepts = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
-	if (!accepts || text.length < MIN_BYTES) return new Response(text, { headers });
-	headers.set('content-encoding', 'gzip');
-	return new Response(gzipSync(text, { level: 6 }), { headers });
+	return jsonResponse(request, new JsonBody(JSON.stringify(body)), contentType);
 }
