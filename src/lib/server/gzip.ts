@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 // adapter-node compresses the static build but not what endpoints answer (`npm start` wraps it in
 // `compression`, a bare `node build` does not). Endpoints whose answers are large or served again
@@ -28,7 +29,42 @@ export function jsonResponse(request: Request, body: JsonBody, contentType: stri
 	return new Response(new Uint8Array(body.gzipped), { headers });
 }
 
-/** JSON as a Response, gzipped when the client accepts it and it is big enough to matter. */
-export function jsonMaybeGzipped(request: Request, body: unknown, contentType: string): Response {
-	return jsonResponse(request, new JsonBody(JSON.stringify(body)), contentType);
+/**
+ * A large answer kept for repeats: only its gzip (a tenth of the text) and an ETag of the text,
+ * so a client that has it already gets a 304.
+ */
+export interface KeptJson {
+	etag: string;
+	gzipped: Buffer;
+}
+
+export function keepJson(text: string): KeptJson {
+	const hash = createHash('sha1').update(text).digest('base64url');
+	// Weak: the gzipped and plain bytes differ, but they are the same answer.
+	return { etag: `W/"${hash}"`, gzipped: gzipSync(text, { level: 6 }) };
+}
+
+/** A kept answer: 304 when the client's copy is current, else gzipped (or not, if refused). */
+export function keptResponse(
+	request: Request,
+	kept: KeptJson,
+	contentType: string,
+	cacheControl: string
+): Response {
+	const headers = new Headers({
+		'content-type': contentType,
+		vary: 'accept-encoding',
+		etag: kept.etag,
+		'cache-control': cacheControl
+	});
+	const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+	const known = request.headers.get('if-none-match') ?? '';
+	if (known.split(',').some((tag) => opaque(tag) === opaque(kept.etag))) {
+		return new Response(null, { status: 304, headers });
+	}
+	if (!/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
+		return new Response(gunzipSync(kept.gzipped), { headers });
+	}
+	headers.set('content-encoding', 'gzip');
+	return new Response(new Uint8Array(kept.gzipped), { headers });
 }

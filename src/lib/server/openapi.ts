@@ -93,8 +93,13 @@ export const openApiDocument = {
 					200: {
 						description:
 							'FeatureCollection of Points [lng, lat]; properties: id, kind (methadone, buprenorphine, naltrexone or other: the colour on the map) and approx (true when placed at the centre of its ZIP code)',
-						content: { 'application/geo+json': {} }
+						content: { 'application/geo+json': {} },
+						headers: {
+							ETag: { description: 'Send it back as If-None-Match to revalidate' },
+							'Cache-Control': { description: '`private, no-cache`' }
+						}
 					},
+					304: { description: 'Not modified: the If-None-Match ETag is still current' },
 					400: error
 				}
 			}

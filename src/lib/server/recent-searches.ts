@@ -2,7 +2,8 @@
 // next import their answer cannot change. Answering a repeat from memory skips the database
 // round trip, the largest cost of a search in the server process (scripts/bench/README.md,
 // "npm run bench:load"). A search names a place, so entries live only in this process's memory,
-// at most MAX_AGE_MS, are never written anywhere, and the whole store is at most MAX_ENTRIES.
+// at most MAX_AGE_MS, are never written anywhere, and a store holds at most MAX_ENTRIES (or
+// fewer, for large answers).
 
 const MAX_ENTRIES = 2_000;
 const MAX_AGE_MS = 60_000;
@@ -24,7 +25,10 @@ export interface RecentStore<T> {
  * `version` names the data the answers come from (data-version.ts's import id): an entry from
  * another version is not used.
  */
-export function recentStore<T>(version: () => Promise<number>): RecentStore<T> {
+export function recentStore<T>(
+	version: () => Promise<number>,
+	{ maxEntries = MAX_ENTRIES }: { maxEntries?: number } = {}
+): RecentStore<T> {
 	// A Map iterates in insertion order: re-inserting on use makes the first key the least recent.
 	const entries = new Map<string, Entry<T>>();
 
@@ -41,7 +45,7 @@ export function recentStore<T>(version: () => Promise<number>): RecentStore<T> {
 		const entry: Entry<T> = { version: current, at: now, value: compute() };
 		entries.delete(key);
 		entries.set(key, entry);
-		if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+		if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
 		entry.value.catch(() => {
 			if (entries.get(key) === entry) entries.delete(key);
 		});

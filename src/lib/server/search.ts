@@ -69,7 +69,7 @@ export async function locate(
 const recent = recentStore<SearchOutcome>(dataVersion);
 
 /** One canonical text per distinct search: filters and their values in a fixed order. */
-function searchKey(params: SearchParams, withFacets: boolean): string {
+export function searchKey(params: SearchParams, withFacets: boolean): string {
 	const filters = Object.entries(params.filters)
 		.filter(([, values]) => values && values.length > 0)
 		.map(([key, values]) => [key, [...new Set(values)].sort()] as const)

@@ -325,20 +325,9 @@ export async function getMany(ids: readonly string[]): Promise<Facility[]> {
 	return db
 		.selectFrom('facility')
 		.select([
-			'id',
-			'name',
-			'name2',
-			'street1',
-			'street2',
-			'city',
-			'state',
-			'zip',
-			'phone',
+			...RESULT_COLUMNS,
 			'intake_phones as intakePhones',
 			'website',
-			latOf('location').as('lat'),
-			lngOf('location').as('lng'),
-			'location_precision as locationPrecision',
 			'location_source as locationSource',
 			'services',
 			'source',

@@ -1,32 +1,44 @@
 import { selectedGroups } from '$lib/filters';
 import type { PinFeature, Pins } from '$lib/map/features';
 import { classify } from '$lib/map/kind';
+import { dataVersion } from '$lib/server/data-version';
 import * as facilities from '$lib/server/db/facilities';
-import { jsonMaybeGzipped } from '$lib/server/gzip';
+import { keepJson, keptResponse, type KeptJson } from '$lib/server/gzip';
 import { handleApi, placeError } from '$lib/server/http';
-import { locate, MAP_CODES } from '$lib/server/search';
+import { recentStore } from '$lib/server/recent-searches';
+import { locate, MAP_CODES, searchKey } from '$lib/server/search';
 import { parseSearchParams } from '$lib/server/validate/search';
 import type { RequestHandler } from './$types';
 
 // The same search as /api/facilities, unpaged (limit and offset are accepted and ignored, so the
 // list's URL can be reused), with only what the map draws: the national view is every program
 // in the country, so each feature is an id, a point, a colour class and an "approximate" flag.
+//
+// Answers are up to ~2 MB (283 kB gzipped), so a repeat is kept gzipped only, in a small store,
+// and carries an ETag: a browser that already has the map's points revalidates (no-cache) and
+// gets a 304. `private`: the URL names a place, so no shared cache may keep it.
+const recent = recentStore<KeptJson>(dataVersion, { maxEntries: 50 });
+
 export const GET: RequestHandler = ({ url, request }) =>
 	handleApi(async () => {
 		const params = parseSearchParams(url.searchParams);
 		const located = await locate(params);
 		if ('problem' in located) return placeError(located.problem);
 		const { place } = located;
-		const rows = await facilities.points(
-			{
-				center: place ? { lng: place.lng, lat: place.lat } : undefined,
-				radiusMiles: params.radius,
-				groups: selectedGroups(params.filters)
-			},
-			MAP_CODES
-		);
-		const body: Pins = { type: 'FeatureCollection', features: rows.map(toFeature) };
-		return jsonMaybeGzipped(request, body, 'application/geo+json');
+		const key = searchKey({ ...params, limit: 0, offset: 0 }, false);
+		const kept = await recent.get(key, async () => {
+			const rows = await facilities.points(
+				{
+					center: place ? { lng: place.lng, lat: place.lat } : undefined,
+					radiusMiles: params.radius,
+					groups: selectedGroups(params.filters)
+				},
+				MAP_CODES
+			);
+			const body: Pins = { type: 'FeatureCollection', features: rows.map(toFeature) };
+			return keepJson(JSON.stringify(body));
+		});
+		return keptResponse(request, kept, 'application/geo+json', 'private, no-cache');
 	});
 
 function toFeature(row: facilities.MapPoint): PinFeature {
