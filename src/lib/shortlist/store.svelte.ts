@@ -163,11 +163,21 @@ export function plural(n: number): string {
 /** This tab's shortlist. Empty and not `ready` on the server, where it is never read. */
 export const shortlist = new Shortlist();
 
-let disconnect: (() => void) | null = null;
+let connecting = false;
 
-/** Connects this tab's shortlist to localStorage, once; safe to call from any component. */
+/**
+ * Connects this tab's shortlist to localStorage, once; safe to call from any component. The list
+ * is read in a task of its own: the components that call this do so on mount, and reading it there
+ * would draw every Save button (twenty on a results page) inside the page's hydration, which on a
+ * phone is already one long task that keeps the page from answering taps.
+ */
 export function connectShortlist(): void {
-	if (disconnect || typeof window === 'undefined') return;
+	if (connecting || typeof window === 'undefined') return;
+	connecting = true;
+	setTimeout(connectNow, 0);
+}
+
+function connectNow(): void {
 	let storage: StorageLike;
 	try {
 		storage = window.localStorage;
@@ -182,5 +192,5 @@ export function connectShortlist(): void {
 			}
 		};
 	}
-	disconnect = shortlist.connect(storage, window);
+	shortlist.connect(storage, window);
 }
