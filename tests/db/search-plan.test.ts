@@ -24,30 +24,6 @@ beforeAll(async () => {
 	slice = facilities.filter((f) => NORTHEAST.has(f.state));
 });
 
-/**
- * The plan PostgreSQL keeps for the statement once prepared: the app's pg client names its reads
- * (connect.ts), and after five runs PostgreSQL may switch to this parameter-blind plan.
- */
-async function genericPlan(db: Kysely<DB>, statement: CompiledQuery): Promise<string> {
-	const literal = (v: unknown) =>
-		typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`;
-	return db.connection().execute(async (session) => {
-		await sql`set plan_cache_mode = force_generic_plan`.execute(session);
-		await session.executeQuery(CompiledQuery.raw(`prepare generic_plan as ${statement.sql}`));
-		try {
-			const { rows } = await session.executeQuery<Record<string, string>>(
-				CompiledQuery.raw(
-					`explain (costs off) execute generic_plan(${statement.parameters.map(literal).join(', ')})`
-				)
-			);
-			return rows.map((r) => Object.values(r)[0]).join('\n');
-		} finally {
-			await sql`deallocate generic_plan`.execute(session);
-			await sql`reset plan_cache_mode`.execute(session);
-		}
-	});
-}
-
 async function plan(db: Kysely<DB>, statement: CompiledQuery): Promise<string> {
 	const { rows } = await db.executeQuery<Record<string, string>>(
 		CompiledQuery.raw(`explain (analyze, costs off) ${statement.sql}`, [...statement.parameters])
@@ -122,21 +98,6 @@ describe.each(backends)('search plans on $name', (backend) => {
 		const countPlan = await plan(database.db, count!);
 		expect(countPlan, countPlan).toMatch(/facility_search_build/);
 		expect(countPlan, countPlan).not.toMatch(/on facility\b|on facility_search\b/);
-	});
-
-	test('prepared, the parameter-blind plans keep the same indexes', async () => {
-		const [nearPage, nearCount] = searchStatements(
-			near(25, { medication: ['buprenorphine'], payment: ['medicaid'] })
-		);
-		for (const statement of [nearPage!, nearCount!]) {
-			const text = await genericPlan(database.db, statement);
-			expect(text, text).toMatch(/facility_search_gist/);
-			expect(text, text).not.toMatch(/Seq Scan/);
-		}
-		const [nationalPage] = searchStatements({ radiusMiles: 25, filters: {}, limit: 20, offset: 0 });
-		const text = await genericPlan(database.db, nationalPage!);
-		expect(text, text).toMatch(/facility_national_order_idx/);
-		expect(text, text).not.toMatch(/Seq Scan/);
 	});
 
 	test('the kept total is the number of programs', async () => {

@@ -123,7 +123,7 @@ describe.each(backends)('schema on $name', (backend) => {
 		expect(await count()).toEqual(before);
 	});
 
-	// The pg client names reads so PostgreSQL plans each shape once per connection (connect.ts);
+	// The pg client names reads so PostgreSQL parses each shape once per connection (connect.ts);
 	// PGlite runs in-process, where the app's pool sends statements as they are.
 	test.runIf(backend.name === 'postgres')(
 		'reads are prepared once per connection, writes are not',
@@ -135,13 +135,16 @@ describe.each(backends)('schema on $name', (backend) => {
 				await session.updateTable('facility').set({ name: 'x' }).where('id', '=', 'none').execute();
 				const { rows } = await sql<{ name: string; statement: string }>`
 					select name, statement from pg_prepared_statements`.execute(session);
-				return { rows, text: read.compile().sql };
+				const mode = await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(session);
+				return { rows, text: read.compile().sql, mode: mode.rows[0]?.plan_cache_mode };
 			});
 			expect(prepared.rows).toContainEqual({
 				name: expect.stringMatching(/^mat_[0-9a-f]{24}$/),
 				statement: prepared.text
 			});
 			expect(prepared.rows.every((r) => /^\s*(select|with)\b/i.test(r.statement))).toBe(true);
+			// Planned for each call's values, never a generic plan (connect.ts).
+			expect(prepared.mode).toBe('force_custom_plan');
 		}
 	);
 });

@@ -42,10 +42,10 @@ const pgliteParsers = {
 	[DATE]: (value: string) => value
 };
 
-// A search's statement is planned anew on every call unless it is prepared: ~0.9 ms of a 3 ms
-// search at national size (scripts/bench/README.md). Kysely sends text and parameters; this client
-// gives each read's text a name, so pg prepares it once per connection and afterwards only binds
-// and executes. The app's reads have few shapes (one per combination of filter groups), so the
+// Kysely sends text and parameters, which pg sends as an unnamed statement: parsed and analysed
+// again on every call. This client gives each read's text a name, so pg parses it once per
+// connection and afterwards only binds and executes it (plan_cache_mode, below, keeps planning
+// per call). The app's reads have few shapes (one per combination of filter groups), so the
 // names are capped; statements past the cap, and any not starting with select or with, run
 // unnamed as before.
 const MAX_PREPARED = 200;
@@ -89,8 +89,12 @@ export function connect(config: DatabaseConfig): Database {
 				: {}),
 			// The app sends only short queries. PostGIS's high cost estimates for ST_DWithin
 			// otherwise trigger JIT compilation (13 ms seen on a 2 ms search) and parallel workers
-			// that cost more to start than the scan (scripts/bench/README.md).
-			options: '-c jit=off -c max_parallel_workers_per_gather=0'
+			// that cost more to start than the scan. Prepared reads (below) are planned for their
+			// values every time: the generic plan PostgreSQL would switch to after five runs cannot
+			// see the radius, and at 1M programs made 100-mile searches 30% slower (11.7 → 15.4 ms
+			// p50; scripts/bench/README.md). Parsing is still saved.
+			options:
+				'-c jit=off -c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_custom_plan'
 		});
 		// A client losing its server (restart, failover) must not crash the process. The pool
 		// listens on idle clients only; a checked-out client between two queries (Kysely holds one
