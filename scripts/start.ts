@@ -190,7 +190,8 @@ async function superviseWorkers(config: Config, count: number): Promise<void> {
 			console.error(
 				`A server process stopped (${signal ?? `exit code ${code}`}); starting another.`
 			);
-			fork();
+			// A second's pause, so a process that dies at once does not make a busy loop.
+			setTimeout(fork, 1_000);
 		});
 		for (let i = 0; i < count; i++) fork();
 	});
