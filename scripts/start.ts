@@ -4,19 +4,16 @@
 import { execFileSync } from 'node:child_process';
 import cluster from 'node:cluster';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
-import compression from 'compression';
-import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readConfig } from '../src/lib/server/config';
 import { connect } from '../src/lib/server/db/connect';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ensureSearchTable } from '../src/lib/server/db/search-table';
-import { restoreSameOrigin } from '../src/lib/server/fetch-metadata';
 import { answerRateLimits } from '../src/lib/server/rate-limit';
 import { importDefaultSources } from '../src/lib/server/import/index';
+import { createAppServer } from './serve/http';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = performance.now();
@@ -84,48 +81,12 @@ async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<v
 	}
 }
 
-// Node refuses a request it cannot parse before the app sees it, by default with a bare status
-// line and no body, or none at all. Answer like the API does instead: JSON naming the problem.
-// The usual case is a URL (or headers) beyond Node's 16 KB limit.
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-	// As Node's own handler: nothing to answer on a reset socket, or over a response under way.
-	const current = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-	if (error.code === 'ECONNRESET' || !socket.writable || current?.headersSent) {
-		socket.destroy();
-		return;
-	}
-	const tooLong = error.code === 'HPE_HEADER_OVERFLOW';
-	const [status, reason, message] = tooLong
-		? [431, 'Request Header Fields Too Large', 'the URL and headers may be 16 KB at most']
-		: [400, 'Bad Request', 'the request is not valid HTTP'];
-	const body = JSON.stringify({ error: { message } });
-	socket.end(
-		`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\n` +
-			`content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`
-	);
-}
-
 type Config = ReturnType<typeof readConfig>;
 
 /** Listens on PORT with the built app; resolves once listening (in a cluster, shared). */
 async function listen(config: Config) {
-	// SvelteKit checks that a form POST comes from the site's own origin, which adapter-node
-	// works out as https://<host> unless told otherwise, so forms would be refused on this plain
-	// HTTP server. Unless ORIGIN is set, the protocol comes from X-Forwarded-Proto (a TLS proxy
-	// in front sets it), and a request without one arrived here over plain HTTP.
-	const trustProto = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
-	if (trustProto) process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 	const { handler } = await import(pathToFileURL(path.join(root, 'build', 'handler.js')).href);
-	// Pages, JSON and scripts are text that gzip shrinks 4–8×: on a phone that is most of the load
-	// time (Lighthouse's uses-text-compression). adapter-node's handler does not compress.
-	const compress = compression();
-	const server = createServer((req, res) => {
-		if (trustProto && !req.headers['x-forwarded-proto']) req.headers['x-forwarded-proto'] = 'http';
-		const proto = req.headers['x-forwarded-proto'] ?? 'https';
-		restoreSameOrigin(req.headers, process.env.ORIGIN ?? `${proto}://${req.headers.host}`);
-		compress(req as never, res as never, () => handler(req, res));
-	});
-	server.on('clientError', answerClientError);
+	const server = createAppServer(handler);
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(config.PORT, config.HOST, resolve);

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import * as corrections from '$lib/server/db/corrections';
 import { FACILITY_ID, getFacilityDetail } from '$lib/server/facility-detail';
+import { clientKey } from '$lib/server/client-key';
 import { SharedRateLimiter } from '$lib/server/rate-limit';
 import { CorrectionForm } from '$lib/server/validate/correction';
 import { stateName } from '$lib/states';
@@ -63,18 +64,6 @@ export const actions: Actions = {
 		return { report: { sent: true, folded } };
 	}
 };
-
-/**
- * Who is asking, for the rate limit only. Behind a proxy (ADDRESS_HEADER=x-forwarded-for) a
- * request that lacks the header makes getClientAddress throw: such requests share one allowance.
- */
-function clientKey(getClientAddress: () => string): string {
-	try {
-		return getClientAddress();
-	} catch {
-		return 'unknown';
-	}
-}
 
 const text = (value: FormDataEntryValue | undefined) => (typeof value === 'string' ? value : '');
 const minutes = (seconds: number) =>
