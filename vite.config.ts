@@ -58,6 +58,19 @@ export default defineConfig({
 			{
 				extends: './vite.config.ts',
 				test: {
+					name: 'embedded',
+					include: ['tests/embedded/**/*.test.ts'],
+					environment: 'node',
+					// The built server on its own embedded database, with the operator's commands
+					// run against it while it serves (scripts/start.ts, db/operator-socket.ts).
+					fileParallelism: false,
+					testTimeout: 900_000,
+					hookTimeout: 600_000
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',

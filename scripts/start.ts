@@ -8,7 +8,10 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readConfig } from '../src/lib/server/config';
-import { connect } from '../src/lib/server/db/connect';
+import { sql } from 'kysely';
+import { connect, type Database } from '../src/lib/server/db/connect';
+import { provideDatabase } from '../src/lib/server/db/host';
+import { serveOperatorSocket } from '../src/lib/server/db/operator-socket';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ensureSearchTable } from '../src/lib/server/db/search-table';
 import { answerRateLimits } from '../src/lib/server/rate-limit';
@@ -42,49 +45,81 @@ function ensureBuild(): void {
 	console.log(`Built in ${seconds()} s.`);
 }
 
-async function prepareDatabase(config: ReturnType<typeof readConfig>): Promise<void> {
-	const database = connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+type Config = ReturnType<typeof readConfig>;
+
+/**
+ * Opens the database, migrates it and imports the national directory when it is empty. The
+ * embedded database is this process's alone from here on (it holds DATA_DIR's lock): it stays
+ * open, is handed to the app (db/host.ts), and the operator's commands reach it through the socket
+ * served here. Resolves to what must be closed on stop.
+ */
+async function openDatabase(config: Config): Promise<{ close(): Promise<void> }> {
+	const database = connect({
+		databaseUrl: config.DATABASE_URL,
+		dataDir: config.DATA_DIR,
+		embedded: 'own'
+	});
+	let operators: { close(): Promise<void> } | null = null;
+	const close = async () => {
+		await operators?.close();
+		await database.close();
+	};
 	try {
 		if (database.kind === 'pglite') {
 			console.log(`Opening the embedded database in ${path.resolve(config.DATA_DIR)}…`);
+			await sql`select 1`.execute(database.db);
+			operators = await serveOperatorSocket(config.DATA_DIR, database.pool);
 		}
 		await migrateToLatest(database.db);
-		const { n } = await database.db
-			.selectFrom('facility')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.executeTakeFirstOrThrow();
-		if (Number(n) > 0) {
-			// A database imported by an older release may need its search table (re)built.
-			await ensureSearchTable(database.db);
-			return;
-		}
-		console.log('The database is empty: importing SAMHSA’s national directory (first run only)…');
-		const phases = {
-			read: 'reading the source files',
-			place: 'placing programs by address',
-			write: 'writing the database'
-		};
-		let lastPhase = '';
-		const summary = await importDefaultSources(database.db, {
-			onProgress: ({ phase }) => {
-				if (phase !== lastPhase) console.log(`  ${phases[phase]}…`);
-				lastPhase = phase;
-			}
-		});
-		console.log(
-			`Imported ${summary.imported} programs (${summary.precision.address} placed by address, ` +
-				`${summary.precision.zip} at their ZIP centre; ${summary.merged} duplicates merged, ` +
-				`${summary.rejected} rejected). Details: npm run db:import.`
-		);
-	} finally {
-		await database.close();
+		await importIfEmpty(database);
+	} catch (error) {
+		await close().catch(() => {});
+		throw error;
 	}
+	if (database.kind !== 'pglite') {
+		// Each server process opens its own pool to PostgreSQL.
+		await database.close();
+		return { close: async () => {} };
+	}
+	provideDatabase(database);
+	return { close };
 }
 
-type Config = ReturnType<typeof readConfig>;
+async function importIfEmpty({ db }: Database): Promise<void> {
+	const { n } = await db
+		.selectFrom('facility')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	if (Number(n) > 0) {
+		// A database imported by an older release may need its search table (re)built.
+		await ensureSearchTable(db);
+		return;
+	}
+	console.log('The database is empty: importing SAMHSA’s national directory (first run only)…');
+	const phases = {
+		read: 'reading the source files',
+		place: 'placing programs by address',
+		write: 'writing the database'
+	};
+	let lastPhase = '';
+	const summary = await importDefaultSources(db, {
+		onProgress: ({ phase }) => {
+			if (phase !== lastPhase) console.log(`  ${phases[phase]}…`);
+			lastPhase = phase;
+		}
+	});
+	console.log(
+		`Imported ${summary.imported} programs (${summary.precision.address} placed by address, ` +
+			`${summary.precision.zip} at their ZIP centre; ${summary.merged} duplicates merged, ` +
+			`${summary.rejected} rejected). Details: npm run db:import.`
+	);
+}
 
-/** Listens on PORT with the built app; resolves once listening (in a cluster, shared). */
-async function listen(config: Config) {
+/**
+ * Listens on PORT with the built app; resolves once listening (in a cluster, shared). On SIGINT or
+ * SIGTERM it stops taking requests, lets those under way finish, then runs `onStop`.
+ */
+async function listen(config: Config, onStop: () => Promise<void> = async () => {}) {
 	const { handler } = await import(pathToFileURL(path.join(root, 'build', 'handler.js')).href);
 	const server = createAppServer(handler);
 	await new Promise<void>((resolve, reject) => {
@@ -92,9 +127,17 @@ async function listen(config: Config) {
 		server.listen(config.PORT, config.HOST, resolve);
 	});
 	const stop = () => {
-		server.close(() => process.exit(0));
+		// Closing the embedded database writes out what it holds; a process cut short before that
+		// recovers on its next start, as after a crash.
+		let stopping: Promise<void> | undefined;
+		const exit = () => void (stopping ??= onStop().finally(() => process.exit(0)));
+		server.close(exit);
 		server.closeIdleConnections();
-		setTimeout(() => process.exit(0), 3_000).unref();
+		setTimeout(() => {
+			server.closeAllConnections();
+			exit();
+		}, 3_000).unref();
+		setTimeout(() => process.exit(1), 15_000).unref();
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
@@ -171,10 +214,10 @@ async function main(): Promise<void> {
 		await listen(config);
 		return;
 	}
+	const database = await openDatabase(config);
 	ensureBuild();
-	await prepareDatabase(config);
 	const processes = processCount(config);
-	if (processes === 1) await listen(config);
+	if (processes === 1) await listen(config, database.close);
 	else await superviseWorkers(config, processes);
 	await ready(config, processes);
 }

@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env } from '$env/dynamic/public';
 import { apiJsonErrors } from '$lib/server/api-json-errors';
+import { perClientTurns } from '$lib/server/load-shedding';
 import { databaseOutageStatus, handleDatabaseError } from '$lib/server/outage-hooks';
 import { preloadPlaces } from '$lib/server/places';
 import { logRequest } from '$lib/server/request-log';
@@ -30,5 +31,5 @@ const headersAndLog: Handle = async ({ event, resolve }) => {
 
 // A page whose load failed because the database is unreachable answers 503 with Retry-After;
 // SvelteKit's own HTML error pages under /api become JSON.
-export const handle = sequence(headersAndLog, databaseOutageStatus, apiJsonErrors);
+export const handle = sequence(headersAndLog, databaseOutageStatus, apiJsonErrors, perClientTurns);
 export const handleError = handleDatabaseError;

@@ -8,17 +8,20 @@
 #           oracle, twice: served from the embedded PGlite, then from a throwaway PostgreSQL
 #   faults  vitest --project faults: the built app on a throwaway PostgreSQL that the test stops
 #           and starts under load (503 + Retry-After, /healthz, recovery)
+#   embedded vitest --project embedded: the built app on its embedded database, with every
+#           operator command run through it while it serves and takes reports; restart; a
+#           second server refused
 #   e2e     vitest --project e2e: the built app in headless Chromium
-# The app is built once, by the first of api, faults and e2e that runs (E2E_SKIP_BUILD=1 with an
-# existing build/ skips it). Every step runs even after a failure (db, api, faults and e2e are
-# skipped if system failed); the exit status is non-zero if any step failed. The last line counts
-# the tests of all vitest steps.
+# The app is built once, by the first of api, faults, embedded and e2e that runs
+# (E2E_SKIP_BUILD=1 with an existing build/ skips it). Every step runs even after a failure (db,
+# api, faults, embedded and e2e are skipped if system failed); the exit status is non-zero if
+# any step failed. The last line counts the tests of all vitest steps.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
-all_steps=(system lint check unit db api faults e2e)
+all_steps=(system lint check unit db api faults embedded e2e)
 steps=("${all_steps[@]}")
 (($# == 0)) || steps=("$@")
 for step in "${steps[@]}"; do
@@ -94,6 +97,7 @@ run_step() {
 		bash -c 'E2E_DATABASE_URL="$TEST_DATABASE_URL" exec "$@"' faults \
 		node node_modules/vitest/vitest.mjs run --project faults \
 		--reporter=default --reporter=json --outputFile.json="$results/faults.json" ;;
+	embedded) build_once && vitest embedded ;;
 	e2e) build_once && vitest e2e ;;
 	esac
 }
@@ -113,7 +117,7 @@ for step in "${steps[@]}"; do
 	echo
 	echo "━━━━ [$index/${#steps[@]}] $step ━━━━"
 	step_started="$(date +%s%N)"
-	if [[ ($step == db || $step == api || $step == faults || $step == e2e) && $system_ok == 0 ]]; then
+	if [[ ($step == db || $step == api || $step == faults || $step == embedded || $step == e2e) && $system_ok == 0 ]]; then
 		echo "skipped: the system step failed"
 		status=skipped
 		failed+=("$step")

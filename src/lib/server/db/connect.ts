@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
-import { pglitePool } from './pglite-pool';
+import { openEmbedded, type EmbeddedMode } from './embedded';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -19,29 +18,30 @@ export interface DatabaseConfig {
 	 * timeout a little later for a server that stops answering). Unset: no limit, for imports.
 	 */
 	queryTimeoutMs?: number;
+	/**
+	 * The embedded database: 'share' (commands) reaches it through a running server when there is
+	 * one; 'own' (the server) must hold it itself. See db/embedded.ts.
+	 */
+	embedded?: EmbeddedMode;
 }
 
 export interface Database {
 	db: Kysely<DB>;
 	kind: DatabaseKind;
+	/** The pool under `db`, for a process that shares it (db/host.ts, db/operator-socket.ts). */
+	pool: PostgresPool;
 	close(): Promise<void>;
 }
 
 // Both backends hand back the same JavaScript types: int8 and numeric as numbers (our counts and
 // distances fit), and dates as 'YYYY-MM-DD' strings, because pg would otherwise turn a date into a
-// local-midnight Date and PGlite into a UTC one.
+// local-midnight Date and PGlite into a UTC one (pglite-worker.js sets the same parsers).
 const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
 pg.types.setTypeParser(INT8, Number);
 pg.types.setTypeParser(NUMERIC, Number);
 pg.types.setTypeParser(DATE, (value: string) => value);
-const pgliteParsers = {
-	[INT8]: (value: string) => Number(value),
-	[NUMERIC]: (value: string) => Number(value),
-	[DATE]: (value: string) => value
-};
-
 // Kysely sends text and parameters, which pg sends as an unnamed statement: parsed and analysed
 // again on every call. This client gives each read's text a name, so pg parses it once per
 // connection and afterwards only binds and executes it (plan_cache_mode, below, keeps planning
@@ -104,19 +104,10 @@ export function connect(config: DatabaseConfig): Database {
 		pool.on('error', () => {});
 		pool.on('connect', (client) => client.on('error', () => {}));
 		const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-		return { db, kind: 'postgres', close: () => db.destroy() };
+		return { db, kind: 'postgres', pool, close: () => db.destroy() };
 	}
 
-	const dataDir = config.dataDir;
-	const pool = pglitePool(async () => {
-		// Loaded lazily so a server pointed at PostgreSQL never pays for the WASM build.
-		const [{ PGlite }, { postgis }] = await Promise.all([
-			import('@electric-sql/pglite'),
-			import('@electric-sql/pglite-postgis')
-		]);
-		if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-		return PGlite.create(dataDir, { extensions: { postgis }, parsers: pgliteParsers });
-	});
+	const pool = openEmbedded(config.dataDir, config.embedded ?? 'share');
 	const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-	return { db, kind: 'pglite', close: () => db.destroy() };
+	return { db, kind: 'pglite', pool, close: () => db.destroy() };
 }

@@ -11,6 +11,14 @@ export const RETRY_AFTER_SECONDS = 5;
 export const OUTAGE_MESSAGE =
 	'The program directory is unavailable for a moment. Please try again in a few seconds.';
 
+/** Refused by the load shedding in db/fair-gate.ts: too many requests at once. */
+export class DatabaseBusy extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'DatabaseBusy';
+	}
+}
+
 // Socket-level failures, from net/dns, on connect or mid-query.
 const NETWORK_CODES = new Set([
 	'ECONNREFUSED',
@@ -44,6 +52,7 @@ const PG_MESSAGES = [
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 	if (!(error instanceof Error) || depth > 4) return false;
+	if (error instanceof DatabaseBusy) return true;
 	const code = (error as { code?: unknown }).code;
 	if (typeof code === 'string') {
 		if (NETWORK_CODES.has(code) || SQLSTATES.has(code) || code.startsWith('08')) return true;

@@ -1,21 +1,33 @@
-import type { PGlite, Results } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import type { PgliteThread, ThreadResult } from './pglite-thread';
 
 /**
- * Presents one PGlite instance as the `pg.Pool` that Kysely's PostgresDialect expects, so the
- * embedded and server databases share the same dialect, compiler and migrations.
+ * Presents the embedded database (one PGlite instance on its own thread) as the `pg.Pool` that
+ * Kysely's PostgresDialect expects, so the embedded and server databases share the same dialect,
+ * compiler and migrations.
  *
  * PGlite is a single session: two Kysely transactions interleaving on it would share one
  * BEGIN. So the pool hands out one client at a time and queues every other caller until it is
- * released, exactly like a pg pool of size 1.
+ * released, exactly like a pg pool of size 1. A thread that ended (its WebAssembly aborted) is
+ * started again by the next caller.
  */
-export function pglitePool(open: () => Promise<PGlite>): PostgresPool {
-	let instance: Promise<PGlite> | undefined;
+export function pglitePool(open: () => PgliteThread): PostgresPool {
+	let thread: PgliteThread | undefined;
 	let tail: Promise<void> = Promise.resolve();
+
+	function current(): PgliteThread {
+		if (!thread) {
+			const started = open();
+			thread = started;
+			void started.exited.then(() => {
+				if (thread === started) thread = undefined;
+			});
+		}
+		return thread;
+	}
 
 	return {
 		async connect(): Promise<PostgresPoolClient> {
-			const pg = await (instance ??= open());
 			let release!: () => void;
 			const previous = tail;
 			tail = new Promise<void>((resolve) => (release = resolve));
@@ -23,13 +35,8 @@ export function pglitePool(open: () => Promise<PGlite>): PostgresPool {
 			let released = false;
 			return {
 				query: (async (text: string, parameters: ReadonlyArray<unknown>) => {
-					// Parameterless statements go through the simple protocol, as node-postgres does,
-					// so multi-statement DDL behaves the same on both backends.
-					const result: Results =
-						parameters.length === 0
-							? lastResult(await pg.exec(text))
-							: await pg.query(text, parameters as unknown[]);
-					return toPgResult(result);
+					const params = parameters.length === 0 ? null : [...parameters];
+					return toPgResult(await current().run(text, params));
 				}) as PostgresPoolClient['query'],
 				release() {
 					if (released) return;
@@ -39,23 +46,16 @@ export function pglitePool(open: () => Promise<PGlite>): PostgresPool {
 			};
 		},
 		async end() {
-			if (!instance) return;
-			const pg = await instance;
 			await tail;
-			if (!pg.closed) await pg.close();
+			await thread?.close();
 		}
 	};
 }
 
-function lastResult(results: Results[]): Results {
-	return results.at(-1) ?? { rows: [], fields: [], affectedRows: 0 };
-}
-
-function toPgResult(result: Results): PostgresQueryResult<unknown> {
-	const withCommand = result as Results & { command?: string; rowCount?: number };
+function toPgResult(result: ThreadResult): PostgresQueryResult<unknown> {
 	return {
-		command: (withCommand.command ?? 'SELECT') as PostgresQueryResult<unknown>['command'],
-		rowCount: withCommand.rowCount ?? result.affectedRows ?? result.rows.length,
+		command: (result.command ?? 'SELECT') as PostgresQueryResult<unknown>['command'],
+		rowCount: result.affectedRows ?? result.rows.length,
 		rows: result.rows
 	};
 }
