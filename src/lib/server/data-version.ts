@@ -1,4 +1,4 @@
-import { db } from './db/index';
+import { asServer, db } from './db/index';
 
 // The directory changes only by import, which may run in another process (`npm run db:import`)
 // while the server runs. What the server keeps in memory (the facet index, recent searches) is
@@ -20,7 +20,7 @@ async function latestImport(): Promise<number> {
 export function dataVersion(): Promise<number> {
 	const now = performance.now();
 	if (last === undefined || now - last.at > RECHECK_MS) {
-		const version = latestImport();
+		const version = asServer(latestImport);
 		const check = { at: now, version };
 		last = check;
 		// A failed check (database down) is not remembered: the next request asks again.

@@ -6,7 +6,7 @@ import {
 	type SelectedGroup
 } from '../filters';
 import { dataVersion } from './data-version';
-import { db } from './db/index';
+import { asServer, db } from './db/index';
 import * as facilities from './db/facilities';
 
 // Facet counts ("Methadone (1,481)") need, for every option, a count over the search's base set.
@@ -93,7 +93,7 @@ async function index(): Promise<Index> {
 	const version = await dataVersion();
 	const current = loaded && (await loaded.catch(() => undefined));
 	if (current?.version === version) return current;
-	loaded = load(version);
+	loaded = asServer(() => load(version));
 	return loaded;
 }
 

@@ -28,6 +28,15 @@ export function asClient<T>(client: string, work: () => T): T {
 	return requestClient.run(client, work);
 }
 
+/**
+ * Runs `work` as the server's own, outside any request: for what many requests wait on together
+ * (the data version, the facet index), which must not wait in the turn of whichever client
+ * happened to start it, nor count against that client's allowance.
+ */
+export function asServer<T>(work: () => T): T {
+	return requestClient.exit(work);
+}
+
 // One session for the embedded database; the pool's size for PostgreSQL, of which no client may
 // take more than half. Waiting longer than a few seconds means the database is saturated: say
 // so (503) rather than queue more. PGlite cannot cancel a statement, so its timeout only stops
