@@ -1,28 +1,17 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import { DatabaseBusy, isDatabaseUnavailable } from './outage';
+import { Turns, type TurnLimits } from './turns';
 
 /**
- * Sheds load before it queues without limit. The database can serve `capacity` sessions at once
- * (one for the embedded database, the pool's size for PostgreSQL); requests wait for one in a
- * queue per client, served in turn, so a client that sends a hundred requests at once waits behind
- * itself while everyone else is served between its requests. Beyond `perClient` sessions held or
- * awaited by one client, beyond `maxWaiting` in all, or after `waitMs` in the queue, a request is
- * refused at once with DatabaseBusy (503 with Retry-After: db/outage.ts).
+ * Sheds load before it queues without limit: a pool whose sessions are handed out in turns
+ * (turns.ts), with a deadline for each statement.
  */
-export interface GateOptions {
-	capacity: number;
-	perClient: number;
-	maxWaiting: number;
-	waitMs: number;
+export interface GateOptions extends TurnLimits {
 	/**
 	 * Longest one statement may take before its caller is answered (PostgreSQL cancels its own by
 	 * statement_timeout; PGlite cannot, so the statement runs on and the gate only stops waiting).
 	 */
 	queryTimeoutMs?: number;
-}
-
-interface Waiter {
-	admit(): void;
 }
 
 const timedOut = (ms: number) =>
@@ -60,71 +49,8 @@ export function gatedPool(
 	options: GateOptions,
 	clientOf: () => string | undefined
 ): PostgresPool & { health: GateHealth } {
-	const queues = new Map<string, Waiter[]>();
-	const held = new Map<string, number>();
-	let running = 0;
-	let waiting = 0;
+	const turns = new Turns(options);
 	const health: GateHealth = { lastSuccess: -Infinity, lastFailure: -Infinity };
-
-	const count = (client: string, by: number) => {
-		const n = (held.get(client) ?? 0) + by;
-		if (n === 0) held.delete(client);
-		else held.set(client, n);
-	};
-
-	// Round robin: the first client in the map is served, then moves to the back.
-	function dispatch(): void {
-		while (running < options.capacity && waiting > 0) {
-			const [client, queue] = queues.entries().next().value as [string, Waiter[]];
-			const waiter = queue.shift() as Waiter;
-			queues.delete(client);
-			if (queue.length > 0) queues.set(client, queue);
-			waiting--;
-			running++;
-			waiter.admit();
-		}
-	}
-
-	function acquire(client: string): Promise<() => void> {
-		if ((held.get(client) ?? 0) >= options.perClient) {
-			return Promise.reject(new DatabaseBusy('too many requests from one client at once'));
-		}
-		if (waiting >= options.maxWaiting) {
-			return Promise.reject(new DatabaseBusy('too many requests waiting for the database'));
-		}
-		count(client, 1);
-		let done = false;
-		const release = () => {
-			if (done) return;
-			done = true;
-			running--;
-			count(client, -1);
-			dispatch();
-		};
-		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => {
-				const queue = queues.get(client);
-				const at = queue?.indexOf(waiter) ?? -1;
-				if (at < 0) return;
-				queue?.splice(at, 1);
-				if (queue?.length === 0) queues.delete(client);
-				waiting--;
-				count(client, -1);
-				reject(new DatabaseBusy('the database is busy'));
-			}, options.waitMs);
-			const waiter: Waiter = {
-				admit: () => {
-					clearTimeout(timer);
-					resolve(release);
-				}
-			};
-			const queue = queues.get(client);
-			if (queue) queue.push(waiter);
-			else queues.set(client, [waiter]);
-			waiting++;
-			dispatch();
-		});
-	}
 
 	function timed<T>(work: Promise<T>): Promise<T> {
 		const ms = options.queryTimeoutMs;
@@ -139,7 +65,7 @@ export function gatedPool(
 	return {
 		health,
 		async connect(): Promise<PostgresPoolClient> {
-			const release = await acquire(clientOf() ?? '(server)');
+			const release = await turns.take(clientOf() ?? '(server)');
 			let client: PostgresPoolClient;
 			try {
 				client = await connectWithin(inner, options.waitMs);
