@@ -171,7 +171,8 @@ async function bench(baseUrl: string, cli: Cli): Promise<boolean> {
 			`${name.padEnd(26)} n=${String(result.latencies.length).padStart(5)}  ` +
 				`p50 ${quantile(result.latencies, 0.5).toFixed(1).padStart(7)} ms  ` +
 				`p99 ${p99.toFixed(1).padStart(7)} ms  (target ≤ ${target})  ` +
-				`statuses ${JSON.stringify(result.statuses)} errors ${result.errors}  ${pass ? 'met' : 'MISSED'}`
+				`statuses ${JSON.stringify(result.statuses)} errors ${result.errors} ` +
+				`${JSON.stringify(result.errorCodes)}  ${pass ? 'met' : 'MISSED'}`
 		);
 	}
 	const statuses = Object.keys(floodResult.statuses);
@@ -179,7 +180,8 @@ async function bench(baseUrl: string, cli: Cli): Promise<boolean> {
 	met &&= floodOk;
 	console.log(
 		`${'the flood'.padEnd(26)} n=${String(floodResult.latencies.length).padStart(5)}  ` +
-			`statuses ${JSON.stringify(floodResult.statuses)} errors ${floodResult.errors}  ` +
+			`statuses ${JSON.stringify(floodResult.statuses)} errors ${floodResult.errors} ` +
+			`${JSON.stringify(floodResult.errorCodes)}  ` +
 			`(only 200, 429, 503: ${floodOk ? 'met' : 'MISSED'})`
 	);
 	console.log(`\ntargets ${met ? 'met' : 'MISSED'}`);

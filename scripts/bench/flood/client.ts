@@ -21,6 +21,8 @@ export interface JobResult {
 	latencies: number[];
 	statuses: Record<string, number>;
 	errors: number;
+	/** Why requests failed without an answer, e.g. { ECONNRESET: 3 }. */
+	errorCodes: Record<string, number>;
 }
 
 function get(agent: http.Agent, url: URL, address: string): Promise<number> {
@@ -41,7 +43,7 @@ function get(agent: http.Agent, url: URL, address: string): Promise<number> {
 
 export async function run(job: Job): Promise<JobResult> {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
-	const result: JobResult = { latencies: [], statuses: {}, errors: 0 };
+	const result: JobResult = { latencies: [], statuses: {}, errors: 0, errorCodes: {} };
 	const until = performance.now() + job.durationMs;
 	let next = 0;
 	const loop = async () => {
@@ -52,8 +54,10 @@ export async function run(job: Job): Promise<JobResult> {
 				const status = await get(agent, new URL(path, job.baseUrl), job.address);
 				result.latencies.push(performance.now() - started);
 				result.statuses[status] = (result.statuses[status] ?? 0) + 1;
-			} catch {
+			} catch (error) {
 				result.errors++;
+				const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+				result.errorCodes[code] = (result.errorCodes[code] ?? 0) + 1;
 			}
 			if (job.pauseMs) await new Promise((resolve) => setTimeout(resolve, job.pauseMs));
 		}

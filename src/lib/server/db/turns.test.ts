@@ -26,8 +26,8 @@ test('the client that has used the database least goes next, whatever it queued 
 	expect(order).toEqual(['searcher']);
 	time.advance(5);
 	next();
-	(await queued[0])();
-	(await queued[1])();
+	(await queued[0]!)();
+	(await queued[1]!)();
 	expect(order).toEqual(['searcher', 'flood 2', 'flood 3']);
 });
 
