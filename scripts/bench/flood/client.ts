@@ -3,6 +3,7 @@
 // JSON.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { pathToFileURL } from 'node:url';
 
 export interface Job {
 	baseUrl: string;
@@ -67,7 +68,8 @@ export async function run(job: Job): Promise<JobResult> {
 	return result;
 }
 
-if (process.argv[2]) {
-	const job = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Job;
+// Run as a script (not imported): the job file is the first argument.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	const job = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Job;
 	process.stdout.write(JSON.stringify(await run(job)));
 }
