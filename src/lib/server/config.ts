@@ -1,6 +1,48 @@
 import * as v from 'valibot';
 
-const EnvSchema = v.object({
+// An HTTP header name (RFC 9110 token), as adapter-node reads it: lower case.
+const headerName = (setting: string) =>
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.regex(
+			/^[!#$%&'*+.^_`|~0-9a-z-]+$/i,
+			`${setting} must be a header name, like x-forwarded-for`
+		),
+		v.toLowerCase()
+	);
+
+const ProxyFields = {
+	// The site's public URL; the form check compares a post's Origin with it.
+	ORIGIN: v.optional(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.url('ORIGIN must be a URL, like https://mat.example.org'),
+			v.regex(/^https?:\/\//i, 'ORIGIN must start with http:// or https://'),
+			v.check(
+				(value) => URL.canParse(value) && new URL(value).pathname === '/' && !/[?#]/.test(value),
+				'ORIGIN must be the site’s origin alone, like https://mat.example.org (no path)'
+			)
+		)
+	),
+	// Behind a reverse proxy: where adapter-node finds the client's address, protocol and host.
+	ADDRESS_HEADER: v.optional(headerName('ADDRESS_HEADER')),
+	XFF_DEPTH: v.optional(
+		v.pipe(
+			v.string(),
+			v.transform(Number),
+			v.integer('XFF_DEPTH must be a whole number (the trusted proxies in front, usually 1)'),
+			v.minValue(1, 'XFF_DEPTH must be at least 1'),
+			v.maxValue(10, 'XFF_DEPTH must be at most 10')
+		)
+	),
+	PROTOCOL_HEADER: v.optional(headerName('PROTOCOL_HEADER')),
+	HOST_HEADER: v.optional(headerName('HOST_HEADER'))
+};
+
+const EnvObject = v.object({
+	...ProxyFields,
 	DATABASE_URL: v.optional(
 		v.pipe(
 			v.string(),
@@ -41,6 +83,20 @@ const EnvSchema = v.object({
 		)
 	)
 });
+
+const EnvSchema = v.pipe(
+	EnvObject,
+	// adapter-node reads XFF_DEPTH only for X-Forwarded-For; set with anything else, it is a
+	// mistake that would leave the rate limit keyed by some other address than intended.
+	v.forward(
+		v.partialCheck(
+			[['XFF_DEPTH'], ['ADDRESS_HEADER']],
+			(env) => env.XFF_DEPTH === undefined || env.ADDRESS_HEADER === 'x-forwarded-for',
+			'XFF_DEPTH applies only with ADDRESS_HEADER=x-forwarded-for'
+		),
+		['XFF_DEPTH']
+	)
+);
 
 export type Config = v.InferOutput<typeof EnvSchema>;
 
