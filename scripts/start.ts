@@ -177,6 +177,7 @@ async function main(): Promise<void> {
 	if (processes === 1) await listen(config);
 	else await superviseWorkers(config, processes);
 	await ready(config, processes);
+	(await import('../src/lib/server/proxy')).warnIfOpenWithoutOrigin(config);
 }
 
 try {
