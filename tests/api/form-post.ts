@@ -1,0 +1,41 @@
+import { request } from 'node:http';
+
+// A plain form POST of the report form, as a browser without JavaScript sends it, over node:http
+// so that a test may send any Host header (fetch would not).
+
+export interface Posted {
+	status: number;
+	text: string;
+}
+
+export function postReport(
+	baseURL: string,
+	programId: string,
+	fields: Record<string, string>,
+	headers: Record<string, string> = {}
+): Promise<Posted> {
+	const body = new URLSearchParams(fields).toString();
+	return new Promise((resolve, reject) => {
+		const req = request(
+			`${baseURL}/facilities/${programId}?/report`,
+			{
+				method: 'POST',
+				headers: {
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body),
+					...headers
+				}
+			},
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => (text += chunk));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+				res.on('error', reject);
+			}
+		);
+		req.on('error', reject);
+		req.end(body);
+	});
+}
