@@ -124,6 +124,14 @@ describe('prepareRequest', () => {
 		expect(headers['x-mat-socket-protocol']).toBe('http');
 	});
 
+	it('does so too in a worker process, which inherits the variable as the primary set it', async () => {
+		const { headers } = await prepared(
+			{ PROTOCOL_HEADER: 'x-mat-socket-protocol' },
+			{ host: '127.0.0.1:3000', 'x-mat-socket-protocol': 'https' }
+		);
+		expect(headers['x-mat-socket-protocol']).toBe('http');
+	});
+
 	it('leaves the protocol to PROTOCOL_HEADER when it is set', async () => {
 		const { headers, protocolHeader } = await prepared(
 			{ PROTOCOL_HEADER: 'x-forwarded-proto' },

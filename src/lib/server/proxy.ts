@@ -15,7 +15,9 @@ const SOCKET_PROTOCOL = 'x-mat-socket-protocol';
 const PROXY_SETTINGS = ['ORIGIN', 'ADDRESS_HEADER', 'XFF_DEPTH', 'PROTOCOL_HEADER', 'HOST_HEADER'];
 // Empty means unset, as for every other setting (config.ts); adapter-node would refuse ORIGIN=''.
 for (const name of PROXY_SETTINGS) if (process.env[name] === '') delete process.env[name];
-const socketProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+// npm start's worker processes inherit the variable as set here in the primary.
+const socketProtocol =
+	!process.env.ORIGIN && [undefined, SOCKET_PROTOCOL].includes(process.env.PROTOCOL_HEADER);
 if (socketProtocol) process.env.PROTOCOL_HEADER = SOCKET_PROTOCOL;
 
 export interface ProxySettings {
