@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
-import { postReport } from './form-post';
-import { getOk, url } from './http';
+import { openReports, postReport } from './form-post';
+import { getOk } from './http';
 
 // Who a report comes from, and how much a program may be sent, on the test server: it runs as
 // behind one proxy, ADDRESS_HEADER=x-forwarded-for with adapter-node's default XFF_DEPTH of 1
@@ -34,12 +34,6 @@ async function statuses(program: string, clients: string[]): Promise<number[]> {
 	// The same report each time: it folds into one row, so only the client's allowance is spent.
 	for (const client of clients) seen.push((await report(program, client)).status);
 	return seen;
-}
-
-async function openReports(program: string): Promise<number> {
-	const html = await (await fetch(url(`/facilities/${program}`))).text();
-	const found = /data-testid="open-reports">\s*(\d+)/.exec(html);
-	return found ? Number(found[1]) : 0;
 }
 
 describe('the client behind a proxy (XFF_DEPTH=1)', () => {

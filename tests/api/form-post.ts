@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { url } from './http';
 
 // A plain form POST of the report form, as a browser without JavaScript sends it, over node:http
 // so that a test may send any Host header (fetch would not).
@@ -38,4 +39,11 @@ export function postReport(
 		req.on('error', reject);
 		req.end(body);
 	});
+}
+
+/** The number of open reports a program's page shows. */
+export async function openReports(programId: string): Promise<number> {
+	const html = await (await fetch(url(`/facilities/${programId}`))).text();
+	const found = /data-testid="open-reports">\s*(\d+)/.exec(html);
+	return found ? Number(found[1]) : 0;
 }

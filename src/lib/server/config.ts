@@ -12,6 +12,16 @@ const headerName = (setting: string) =>
 		v.toLowerCase()
 	);
 
+/** A whole number from min to max; `what` says what the number counts, in the first message. */
+const wholeNumber = (setting: string, min: number, max: number, what = '') =>
+	v.pipe(
+		v.string(),
+		v.transform(Number),
+		v.integer(`${setting} must be a whole number${what}`),
+		v.minValue(min, `${setting} must be at least ${min}`),
+		v.maxValue(max, `${setting} must be at most ${max}`)
+	);
+
 const ProxyFields = {
 	// The site's public URL; the form check compares a post's Origin with it.
 	ORIGIN: v.optional(
@@ -29,13 +39,7 @@ const ProxyFields = {
 	// Behind a reverse proxy: where adapter-node finds the client's address, protocol and host.
 	ADDRESS_HEADER: v.optional(headerName('ADDRESS_HEADER')),
 	XFF_DEPTH: v.optional(
-		v.pipe(
-			v.string(),
-			v.transform(Number),
-			v.integer('XFF_DEPTH must be a whole number (the trusted proxies in front, usually 1)'),
-			v.minValue(1, 'XFF_DEPTH must be at least 1'),
-			v.maxValue(10, 'XFF_DEPTH must be at most 10')
-		)
+		wholeNumber('XFF_DEPTH', 1, 10, ' (the trusted proxies in front, usually 1)')
 	),
 	PROTOCOL_HEADER: v.optional(headerName('PROTOCOL_HEADER')),
 	HOST_HEADER: v.optional(headerName('HOST_HEADER'))
@@ -73,15 +77,7 @@ const EnvObject = v.object({
 	),
 	// Server processes; unset: one per core with PostgreSQL, and always one with the embedded
 	// database, whose data directory only one process may open.
-	WORKERS: v.optional(
-		v.pipe(
-			v.string(),
-			v.transform(Number),
-			v.integer('WORKERS must be a whole number'),
-			v.minValue(1, 'WORKERS must be at least 1'),
-			v.maxValue(64, 'WORKERS must be at most 64')
-		)
-	)
+	WORKERS: v.optional(wholeNumber('WORKERS', 1, 64))
 });
 
 const EnvSchema = v.pipe(
