@@ -220,6 +220,7 @@ async function main(): Promise<void> {
 	if (processes === 1) await listen(config, database.close);
 	else await superviseWorkers(config, processes);
 	await ready(config, processes);
+	(await import('../src/lib/server/proxy')).warnIfOpenWithoutOrigin(config);
 }
 
 try {

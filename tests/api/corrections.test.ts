@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { inject } from 'vitest';
+import { openReports } from './form-post';
 import { getOk, url } from './http';
 
 // "Report a problem" on a program's page: a plain form POST to the page's report action, as a
@@ -42,12 +43,6 @@ function report(
 		body: new URLSearchParams(fields).toString(),
 		redirect: 'manual'
 	});
-}
-
-async function openReports(programId: string): Promise<number> {
-	const html = await (await fetch(url(`/facilities/${programId}`))).text();
-	const found = /data-testid="open-reports">\s*(\d+)/.exec(html);
-	return found ? Number(found[1]) : 0;
 }
 
 describe('report a problem', () => {

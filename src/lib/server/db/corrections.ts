@@ -1,39 +1,16 @@
 import { sql } from 'kysely';
 import { db } from './index';
 import type { CorrectionKind } from '../../corrections';
+import { fileReport, type NewCorrection, type ReportResult } from './report-limits';
 
-export interface NewCorrection {
-	facilityId: string;
-	kind: CorrectionKind;
-	/** Already normalised (trimmed, spacing collapsed) by the caller's validation. */
-	details: string;
-}
+export type { NewCorrection, ReportResult } from './report-limits';
 
 /**
- * Stores a report, or counts it against an identical open one (same program, kind and text,
- * ignoring case), so repeats fold into one row. Returns whether it was new.
+ * Stores a report, or folds it into an identical open one; refused when the program or the site
+ * has had its fill of new reports today (report-limits.ts).
  */
-export async function report(correction: NewCorrection): Promise<{ folded: boolean }> {
-	const row = await db
-		.insertInto('correction')
-		.values({
-			facility_id: correction.facilityId,
-			kind: correction.kind,
-			details: correction.details
-		})
-		.onConflict((oc) =>
-			oc
-				.expression(sql`facility_id, kind, md5(lower(details))`)
-				.where('status', '=', 'open')
-				.doUpdateSet({
-					reports: sql`correction.reports + 1`,
-					last_reported_at: sql`now()`
-				})
-		)
-		// xmax is 0 for a freshly inserted row and set for one the conflict updated.
-		.returning(sql<boolean>`xmax <> 0`.as('folded'))
-		.executeTakeFirstOrThrow();
-	return { folded: row.folded };
+export function report(correction: NewCorrection): Promise<ReportResult> {
+	return fileReport(db, correction);
 }
 
 /** Open reports about one program (folded repeats count once). */

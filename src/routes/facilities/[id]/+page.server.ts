@@ -49,20 +49,25 @@ export const actions: Actions = {
 				report: { field, message: issue.message, kind: text(raw.kind), details: text(raw.details) }
 			});
 		}
+		const tooMany = (message: string) =>
+			fail(429, { report: { field: null, message, ...parsed.output } });
 		const wait = await reportLimit.take(clientKey(getClientAddress));
 		if (wait > 0) {
-			return fail(429, {
-				report: {
-					field: null,
-					message: `Too many reports from this connection. Please try again in ${minutes(wait)}.`,
-					kind: parsed.output.kind,
-					details: parsed.output.details
-				}
-			});
+			return tooMany(
+				`Too many reports from this connection. Please try again in ${minutes(wait)}.`
+			);
 		}
-		const { folded } = await corrections.report({ facilityId: params.id, ...parsed.output });
-		return { report: { sent: true, folded } };
+		const result = await corrections.report({ facilityId: params.id, ...parsed.output });
+		if (!result.stored) return tooMany(FULL[result.full]);
+		return { report: { sent: true, folded: result.folded } };
 	}
+};
+
+const FULL = {
+	program:
+		'This listing has had many reports today already, and each will be read. ' +
+		'Please try again tomorrow.',
+	site: 'The report form has taken all the reports it can for today. Please try again tomorrow.'
 };
 
 const text = (value: FormDataEntryValue | undefined) => (typeof value === 'string' ? value : '');
