@@ -16,6 +16,7 @@ import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { ensureSearchTable } from '../src/lib/server/db/search-table';
 import { answerRateLimits } from '../src/lib/server/rate-limit';
 import { importDefaultSources } from '../src/lib/server/import/index';
+import { warnIfOpenWithoutOrigin } from '../src/lib/server/proxy';
 import { createAppServer } from './serve/http';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -220,7 +221,7 @@ async function main(): Promise<void> {
 	if (processes === 1) await listen(config, database.close);
 	else await superviseWorkers(config, processes);
 	await ready(config, processes);
-	(await import('../src/lib/server/proxy')).warnIfOpenWithoutOrigin(config);
+	warnIfOpenWithoutOrigin(config);
 }
 
 try {

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import compression from 'compression';
 import { prepareRequest } from '../../src/lib/server/proxy';
+import { clientKey } from '../../src/lib/server/client-key';
 import { addressOf, admit } from './in-flight';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
@@ -35,7 +36,7 @@ export function createAppServer(handler: Handler) {
 	// time (Lighthouse's uses-text-compression). adapter-node's handler does not compress.
 	const compress = compression();
 	const server = createServer((req, res) => {
-		if (!admit(addressOf(req), req, res)) return;
+		if (!admit(clientKey(() => addressOf(req)), req, res)) return;
 		prepareRequest(req);
 		compress(req as never, res as never, () => handler(req, res));
 	});
