@@ -36,7 +36,14 @@ export function createAppServer(handler: Handler) {
 	// time (Lighthouse's uses-text-compression). adapter-node's handler does not compress.
 	const compress = compression();
 	const server = createServer((req, res) => {
-		if (!admit(clientKey(() => addressOf(req)), req, res)) return;
+		if (
+			!admit(
+				clientKey(() => addressOf(req)),
+				req,
+				res
+			)
+		)
+			return;
 		prepareRequest(req);
 		compress(req as never, res as never, () => handler(req, res));
 	});
