@@ -312,7 +312,10 @@ export function hostileCases(
 		const headers: Record<string, string> = {
 			'content-length': String(Buffer.byteLength(body)),
 			...(type ? { 'content-type': type } : {}),
-			...(random.next() < 0.7 ? { origin: own } : { origin: 'http://evil.example' })
+			// Mostly from the site itself (as its proxy would say), so that they reach the app.
+			...(random.next() < 0.7
+				? { origin: own, 'x-forwarded-proto': 'http' }
+				: { origin: 'http://evil.example' })
 		};
 		request(
 			'wrong bodies',
