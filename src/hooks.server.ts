@@ -6,6 +6,7 @@ import { perClientTurns } from '$lib/server/load-shedding';
 import { databaseOutageStatus, handleDatabaseError } from '$lib/server/outage-hooks';
 import { preloadPlaces } from '$lib/server/places';
 import { logRequest } from '$lib/server/request-log';
+import { withCachePolicy } from '$lib/server/cache-control';
 import { mapStyleOrigin, withSecurityHeaders } from '$lib/server/security-headers';
 
 // Load the offline gazetteer (ZIP and city tables, ~0.5 s) before the first request, so the first
@@ -16,10 +17,15 @@ export const init: ServerInit = () => {
 
 const mapOrigin = mapStyleOrigin(env.PUBLIC_MAP_STYLE);
 
-/** Outermost: every final answer gets the security headers and one log line without values. */
+/**
+ * Outermost: every final answer gets the security headers, a Cache-Control that keeps it out of
+ * shared caches unless it says `public` (its 304 copies it), and one log line without values.
+ */
 const headersAndLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
+	// withSecurityHeaders hands back a response whose headers can be set.
 	const response = withSecurityHeaders(await resolve(event), mapOrigin);
+	withCachePolicy(response.headers);
 	logRequest({
 		method: event.request.method,
 		route: event.route.id,

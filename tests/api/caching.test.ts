@@ -13,7 +13,8 @@ describe('HTTP caching', () => {
 		const page = url(`/facilities/${items[0]!.id}`);
 		const first = await fetch(page);
 		expect(first.status).toBe(200);
-		expect(first.headers.get('cache-control')).toBe('no-cache');
+		// `private`: the address names a program; no shared cache may keep it.
+		expect(first.headers.get('cache-control')).toBe('private, no-cache');
 		const etag = first.headers.get('etag');
 		expect(etag).toBeTruthy();
 		// The same page twice is the same page (no per-response nonce in it).

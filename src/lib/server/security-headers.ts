@@ -1,8 +1,11 @@
 // Headers every response carries (tested in tests/api/headers.test.ts). The Content-Security-
-// Policy itself comes from SvelteKit (kit.csp in svelte.config.js), which nonces its own inline
-// script; this only widens it for a map style the operator has configured.
+// Policy itself comes from SvelteKit (kit.csp in svelte.config.js), which hashes its own inline
+// script; this only widens it for a map style the operator has configured. The Node server sets
+// the same headers as defaults (scripts/serve/defaults.ts) for what never reaches SvelteKit's
+// handle: static files, its trailing-slash redirects, its CSRF refusal, Node's own errors.
 
-const FIXED: Record<string, string> = {
+/** The fixed security headers, the same on every response. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'x-content-type-options': 'nosniff',
 	// A program's website or a directions link must not learn which search led to it.
 	'referrer-policy': 'no-referrer',
@@ -11,6 +14,9 @@ const FIXED: Record<string, string> = {
 	'x-frame-options': 'DENY',
 	'cross-origin-opener-policy': 'same-origin'
 };
+
+/** The policy of anything SvelteKit did not render: it may not be framed or run anything. */
+export const FALLBACK_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** The origin of an operator-configured map style URL, or null for the built-in offline map. */
 export function mapStyleOrigin(styleUrl: string | undefined): string | null {
@@ -45,11 +51,11 @@ export function withSecurityHeaders(response: Response, mapOrigin: string | null
 		response = new Response(response.body, response);
 		headers = response.headers;
 	}
-	for (const [name, value] of Object.entries(FIXED)) headers.set(name, value);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
 	const csp = headers.get('content-security-policy');
 	if (csp && mapOrigin) headers.set('content-security-policy', widenCsp(csp, mapOrigin));
 	// Responses that SvelteKit does not render (JSON, GeoJSON, files) get a policy too, so that
 	// one opened directly can't be framed or run anything.
-	if (!csp) headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	if (!csp) headers.set('content-security-policy', FALLBACK_CSP);
 	return response;
 }
