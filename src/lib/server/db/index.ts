@@ -48,9 +48,16 @@ function gateOptions(kind: DatabaseKind, { QUERY_TIMEOUT_MS }: Config): GateOpti
 				perClient: 4,
 				maxWaiting: 64,
 				waitMs: 5_000,
+				refusalDelayMs: 1_000,
 				queryTimeoutMs: QUERY_TIMEOUT_MS || undefined
 			}
-		: { capacity: POOL_SIZE, perClient: POOL_SIZE / 2, maxWaiting: 200, waitMs: 5_000 };
+		: {
+				capacity: POOL_SIZE,
+				perClient: POOL_SIZE / 2,
+				maxWaiting: 200,
+				waitMs: 5_000,
+				refusalDelayMs: 1_000
+			};
 }
 
 const pool = gatedPool(database.pool, gateOptions(database.kind, config), () =>

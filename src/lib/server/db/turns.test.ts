@@ -72,3 +72,12 @@ test('capacity sessions run at once', async () => {
 	(await waiting)();
 	ends[1]!();
 });
+
+test('a refusal for being over a limit comes after refusalDelayMs, not at once', async () => {
+	const turns = new Turns({ ...limits, perClient: 1, refusalDelayMs: 80 });
+	const end = await turns.take('a');
+	const started = performance.now();
+	await expect(turns.take('a')).rejects.toBeInstanceOf(DatabaseBusy);
+	expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+	end();
+});

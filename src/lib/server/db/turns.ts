@@ -6,14 +6,16 @@ import { DatabaseBusy } from './outage';
  * next: its use is the time it held sessions, decaying by half every HALF_LIFE_MS. So someone
  * searching (a few milliseconds a query) goes ahead of a client that has had the database for
  * seconds, however many requests that client keeps waiting. Beyond `perClient` sessions held or
- * awaited by one client, or `maxWaiting` in all, or after `waitMs` in the queue, a request is
- * refused at once with DatabaseBusy.
+ * awaited by one client, or `maxWaiting` in all, a request is refused with DatabaseBusy after
+ * `refusalDelayMs` (refused at once, a flooding client asks again at once, and the refusals alone
+ * keep the server busy); after `waitMs` in the queue, it is refused then.
  */
 export interface TurnLimits {
 	capacity: number;
 	perClient: number;
 	maxWaiting: number;
 	waitMs: number;
+	refusalDelayMs?: number;
 }
 
 const HALF_LIFE_MS = 5_000;
@@ -43,10 +45,10 @@ export class Turns {
 	take(client: string): Promise<() => void> {
 		const { perClient, maxWaiting, waitMs } = this.limits;
 		if ((this.#held.get(client) ?? 0) >= perClient) {
-			return Promise.reject(new DatabaseBusy('too many requests from one client at once'));
+			return this.#refuse('too many requests from one client at once');
 		}
 		if (this.#waiting >= maxWaiting) {
-			return Promise.reject(new DatabaseBusy('too many requests waiting for the database'));
+			return this.#refuse('too many requests waiting for the database');
 		}
 		this.#count(client, 1);
 		return new Promise((resolve, reject) => {
@@ -78,6 +80,13 @@ export class Turns {
 			this.#waiting++;
 			this.#dispatch();
 		});
+	}
+
+	#refuse(message: string): Promise<never> {
+		const error = new DatabaseBusy(message);
+		const ms = this.limits.refusalDelayMs ?? 0;
+		if (ms === 0) return Promise.reject(error);
+		return new Promise((_, reject) => setTimeout(() => reject(error), ms));
 	}
 
 	#dispatch(): void {
