@@ -28,6 +28,11 @@ export function asClient<T>(client: string, work: () => T): T {
 	return requestClient.run(client, work);
 }
 
+/** The client the current request comes from, if any (for limits of their own, load-shedding.ts). */
+export function currentClient(): string | undefined {
+	return requestClient.getStore();
+}
+
 /**
  * Runs `work` as the server's own, outside any request: for what many requests wait on together
  * (the data version, the facet index), which must not wait in the turn of whichever client

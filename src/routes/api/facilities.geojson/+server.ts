@@ -5,6 +5,7 @@ import { dataVersion } from '$lib/server/data-version';
 import * as facilities from '$lib/server/db/facilities';
 import { keepJson, keptResponse, type KeptJson } from '$lib/server/gzip';
 import { handleApi, placeError } from '$lib/server/http';
+import { heavyTurn } from '$lib/server/load-shedding';
 import { recentStore } from '$lib/server/recent-searches';
 import { locate, MAP_CODES, searchKey } from '$lib/server/search';
 import { parseSearchParams } from '$lib/server/validate/search';
@@ -26,18 +27,20 @@ export const GET: RequestHandler = ({ url, request }) =>
 		if ('problem' in located) return placeError(located.problem);
 		const { place } = located;
 		const key = searchKey({ ...params, limit: 0, offset: 0 }, false);
-		const kept = await recent.get(key, async () => {
-			const rows = await facilities.points(
-				{
-					center: place ? { lng: place.lng, lat: place.lat } : undefined,
-					radiusMiles: params.radius,
-					groups: selectedGroups(params.filters)
-				},
-				MAP_CODES
-			);
-			const body: Pins = { type: 'FeatureCollection', features: rows.map(toFeature) };
-			return keepJson(JSON.stringify(body));
-		});
+		const kept = await recent.get(key, () =>
+			heavyTurn(async () => {
+				const rows = await facilities.points(
+					{
+						center: place ? { lng: place.lng, lat: place.lat } : undefined,
+						radiusMiles: params.radius,
+						groups: selectedGroups(params.filters)
+					},
+					MAP_CODES
+				);
+				const body: Pins = { type: 'FeatureCollection', features: rows.map(toFeature) };
+				return keepJson(JSON.stringify(body));
+			})
+		);
 		return keptResponse(request, kept, 'application/geo+json', 'private, no-cache');
 	});
 
