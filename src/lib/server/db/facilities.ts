@@ -295,13 +295,18 @@ export interface MapPoint {
 // (db/fair-gate.ts).
 const POINTS_PER_STATEMENT = 2_000;
 
-/** Every matching program's point, unpaged, for the map. */
-export async function points(query: AreaQuery, codes: readonly string[]): Promise<MapPoint[]> {
-	const all: MapPoint[] = [];
+/**
+ * Every matching program's point, unpaged, for the map: in slices, so that the caller can turn
+ * each into its answer while the next is read, and the server's thread is never held for all.
+ */
+export async function* pointSlices(
+	query: AreaQuery,
+	codes: readonly string[]
+): AsyncGenerator<MapPoint[]> {
 	for (let after: string | undefined; ;) {
 		const slice = await pointsAfter(query, codes, after);
-		all.push(...slice);
-		if (slice.length < POINTS_PER_STATEMENT) return all;
+		yield slice;
+		if (slice.length < POINTS_PER_STATEMENT) return;
 		after = slice.at(-1)!.id;
 	}
 }

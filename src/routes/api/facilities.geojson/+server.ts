@@ -1,5 +1,5 @@
 import { selectedGroups } from '$lib/filters';
-import type { PinFeature, Pins } from '$lib/map/features';
+import type { PinFeature } from '$lib/map/features';
 import { classify } from '$lib/map/kind';
 import { dataVersion } from '$lib/server/data-version';
 import * as facilities from '$lib/server/db/facilities';
@@ -29,16 +29,17 @@ export const GET: RequestHandler = ({ url, request }) =>
 		const key = searchKey({ ...params, limit: 0, offset: 0 }, false);
 		const kept = await recent.get(key, () =>
 			heavyTurn(async () => {
-				const rows = await facilities.points(
-					{
-						center: place ? { lng: place.lng, lat: place.lat } : undefined,
-						radiusMiles: params.radius,
-						groups: selectedGroups(params.filters)
-					},
-					MAP_CODES
-				);
-				const body: Pins = { type: 'FeatureCollection', features: rows.map(toFeature) };
-				return keepJson(JSON.stringify(body));
+				const area = {
+					center: place ? { lng: place.lng, lat: place.lat } : undefined,
+					radiusMiles: params.radius,
+					groups: selectedGroups(params.filters)
+				};
+				// The text of a Pins collection, written a slice at a time (see pointSlices).
+				const features: string[] = [];
+				for await (const slice of facilities.pointSlices(area, MAP_CODES)) {
+					for (const row of slice) features.push(JSON.stringify(toFeature(row)));
+				}
+				return keepJson(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
 			})
 		);
 		return keptResponse(request, kept, 'application/geo+json', 'private, no-cache');
