@@ -21,7 +21,8 @@ baseline, then typical searches. Prints req/s, p50/p99 latency, errors and non-2
   --connections N     concurrent keep-alive connections (default 16)
   --backend postgres|pglite
                       database the server uses (default postgres)
-  --url URL           use a server already running there instead of starting one
+  --url URL           use a server already running there instead of starting one (with
+                      ADDRESS_HEADER=x-forwarded-for: each URL is sent as another client's)
   --help              show this help`;
 
 const TARGET = { reqPerS: 1_000, p99: 100 };
@@ -142,8 +143,10 @@ async function withServer(env: NodeJS.ProcessEnv, cli: NonNullable<ReturnType<ty
 	const port = await freePort();
 	const logFile = path.join(tmpdir(), `mat-bench-load-${port}.log`);
 	console.log(`Starting the server (build if needed, import on first run); log: ${logFile}`);
-	const server = startServer({ ...env, PORT: String(port), HOST: '127.0.0.1' }, logFile, (m) =>
-		console.log(m)
+	const server = startServer(
+		{ ...env, PORT: String(port), HOST: '127.0.0.1', ADDRESS_HEADER: 'x-forwarded-for' },
+		logFile,
+		(m) => console.log(m)
 	);
 	const baseUrl = `http://127.0.0.1:${port}`;
 	try {

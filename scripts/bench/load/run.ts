@@ -31,7 +31,13 @@ export async function runScenario(
 		url: baseUrl,
 		connections,
 		duration: scenario.durationS,
-		requests: scenario.paths.map((path) => ({ method: 'GET', path })),
+		// Each URL from an address of its own, as many people searching are (the server takes it
+		// from X-Forwarded-For: ADDRESS_HEADER), not one client, which it would limit as one.
+		requests: scenario.paths.map((path, i) => ({
+			method: 'GET',
+			path,
+			headers: { 'x-forwarded-for': `198.18.${(i >> 8) & 255}.${i & 255}` }
+		})),
 		timeout: 10,
 		// As browsers and most HTTP clients ask: responses are gzip-compressed (scripts/start.ts).
 		headers: { 'accept-encoding': 'gzip' }
