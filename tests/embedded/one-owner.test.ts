@@ -152,6 +152,7 @@ test('every operator command runs while the server serves and writes; nothing ac
 	const csv = await readFile(out, 'utf8');
 	const missing = acknowledged.filter((details) => !csv.includes(details));
 	expect(missing, `${missing.length} of ${acknowledged.length} acknowledged reports`).toEqual([]);
+	console.log(`${acknowledged.length} acknowledged reports over ${ROUNDS} rounds, all present`);
 	const health = (await (await fetch(`${baseURL}/healthz`)).json()) as { facilities: number };
 	expect(health.facilities).toBeGreaterThan(0);
 }, 900_000);
