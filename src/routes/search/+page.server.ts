@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { offeredGroups } from '$lib/server/offered-options';
 import { runSearch } from '$lib/server/search';
 import { InputError } from '$lib/server/validate/params';
 import { parseSearchParams, RADIUS_CHOICES, type SearchParams } from '$lib/server/validate/search';
@@ -25,6 +26,9 @@ export const load: PageServerLoad = async ({ url }) => {
 		if (e instanceof InputError) error(400, { message: `${e.field}: ${e.message}` });
 		throw e;
 	}
-	const outcome = await runSearch(params, { withFacets: true });
-	return { params, outcome, radiusChoices: RADIUS_CHOICES };
+	const [outcome, groups] = await Promise.all([
+		runSearch(params, { withFacets: true }),
+		offeredGroups()
+	]);
+	return { params, outcome, groups, radiusChoices: RADIUS_CHOICES };
 };

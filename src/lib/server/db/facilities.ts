@@ -1,7 +1,7 @@
 import { sql, type CompiledQuery } from 'kysely';
 import { db } from './index';
 import type { SelectedGroup } from '../../filters';
-import { distanceMeters, latOf, lngOf, within, type LngLat } from './postgis';
+import { distanceMeters, latOf, lngOf, nearest, within, type LngLat } from './postgis';
 import { bitsCondition, codesOfBits, ensureSearchTable } from './search-table';
 import { groupsCondition } from './service-filter';
 import type { LocationPrecision } from './schema';
@@ -45,6 +45,17 @@ export async function count(): Promise<number> {
 	const row = await db
 		.selectFrom('facility')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** Programs listing every code of `all` and any of `any`. */
+export async function countWith(all: readonly string[], any: readonly string[]): Promise<number> {
+	const row = await db
+		.selectFrom('facility')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where(sql<boolean>`services @> ${sql.val([...all])}::text[]`)
+		.where(sql<boolean>`services && ${sql.val([...any])}::text[]`)
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
@@ -238,6 +249,46 @@ export function searchStatements(query: SearchQuery): CompiledQuery[] {
 	return query.center
 		? [pageNear(query, query.center).compile(), countNear(query, query.center).compile()]
 		: [pageNational(query).compile(), countNational(query).compile()];
+}
+
+/**
+ * The nearest matching programs outside the radius, nearest first: what a search that found few
+ * inside it goes on with. The KNN operator walks the GiST index outwards from the centre, so
+ * this reads about as many rows as it skips inside the radius plus `limit`.
+ */
+function pageBeyond(query: AreaQuery, center: LngLat, limit: number) {
+	const condition = bitsCondition(query.groups);
+	const hits = db
+		.selectFrom('facility_search')
+		.select(['id', 'filter_lo', 'filter_hi', distanceMeters('location', center).as('meters')])
+		.where((eb) => eb.not(within('location', center, query.radiusMiles * METERS_PER_MILE)))
+		.$if(condition !== undefined, (qb) => qb.where(condition!))
+		.orderBy(nearest('location', center))
+		.orderBy('id')
+		.limit(limit);
+	return db
+		.with('hits', () => hits)
+		.selectFrom('hits')
+		.innerJoin('facility', 'facility.id', 'hits.id')
+		.select([
+			...RESULT_COLUMNS,
+			sql<string>`hits.filter_lo::text`.as('filterLo'),
+			sql<string>`hits.filter_hi::text`.as('filterHi'),
+			sql<number>`hits.meters / ${METERS_PER_MILE}::float8`.as('distanceMiles')
+		])
+		.orderBy('hits.meters')
+		.orderBy('facility.id');
+}
+
+/** Up to `limit` matching programs beyond the radius, nearest first. */
+export async function searchBeyond(
+	query: AreaQuery,
+	center: LngLat,
+	limit: number
+): Promise<SearchRow[]> {
+	await searchTableReady();
+	const rows = await pageBeyond(query, center, limit).execute();
+	return rows.map(withCodes);
 }
 
 let searchTable: Promise<void> | undefined;
