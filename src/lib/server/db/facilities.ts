@@ -163,6 +163,13 @@ const BITS_COLUMNS = [
 	sql<string>`facility_search.filter_hi::text`.as('filterHi')
 ] as const;
 
+/** A CTE "hits" row's bitmasks (as text) and distance, beside the facility's own columns. */
+const HIT_COLUMNS = [
+	sql<string>`hits.filter_lo::text`.as('filterLo'),
+	sql<string>`hits.filter_hi::text`.as('filterHi'),
+	sql<number>`hits.meters / ${METERS_PER_MILE}::float8`.as('distanceMiles')
+] as const;
+
 /**
  * Nearest first: the radius and the filters are answered from the narrow facility_search table
  * (its GiST index, then bitmask tests on the rows it picks), with the total as a window count in
@@ -191,13 +198,7 @@ function pageNear(query: SearchQuery, center: LngLat) {
 		.with('hits', () => hits)
 		.selectFrom('hits')
 		.innerJoin('facility', 'facility.id', 'hits.id')
-		.select([
-			...RESULT_COLUMNS,
-			sql<string>`hits.filter_lo::text`.as('filterLo'),
-			sql<string>`hits.filter_hi::text`.as('filterHi'),
-			sql<number>`hits.meters / ${METERS_PER_MILE}::float8`.as('distanceMiles'),
-			'hits.total'
-		])
+		.select([...RESULT_COLUMNS, ...HIT_COLUMNS, 'hits.total'])
 		.orderBy('hits.meters')
 		.orderBy('facility.id');
 }
@@ -270,12 +271,7 @@ function pageBeyond(query: AreaQuery, center: LngLat, limit: number) {
 		.with('hits', () => hits)
 		.selectFrom('hits')
 		.innerJoin('facility', 'facility.id', 'hits.id')
-		.select([
-			...RESULT_COLUMNS,
-			sql<string>`hits.filter_lo::text`.as('filterLo'),
-			sql<string>`hits.filter_hi::text`.as('filterHi'),
-			sql<number>`hits.meters / ${METERS_PER_MILE}::float8`.as('distanceMiles')
-		])
+		.select([...RESULT_COLUMNS, ...HIT_COLUMNS])
 		.orderBy('hits.meters')
 		.orderBy('facility.id');
 }
