@@ -29,3 +29,9 @@ export async function offeredGroups(): Promise<FilterGroup[]> {
 		options: group.options.filter((o) => (counts[`${group.key}:${o.value}`] ?? 0) > 0)
 	})).filter((group) => group.options.length > 0);
 }
+
+/** The offered options as "group:value" keys: what a page needs to pick them from FILTER_GROUPS. */
+export async function offeredKeys(): Promise<string[]> {
+	const counts = await nationalCounts();
+	return Object.keys(counts).filter((key) => counts[key]! > 0);
+}
