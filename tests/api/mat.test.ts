@@ -67,6 +67,7 @@ interface Answer {
 	place: { lat: number; lng: number } | null;
 	items: Item[];
 	beyond: Item[];
+	telehealth: { state: string; total: number; items: Item[] } | null;
 }
 
 const search = (params: Params) => getOk<Answer>('/api/facilities', [...params, ['limit', 100]]);
@@ -180,6 +181,7 @@ describe('no dead ends', () => {
 		const answer = await search([['near', 'Chicago, IL']]);
 		expect(answer.total).toBeGreaterThanOrEqual(5);
 		expect(answer.beyond).toEqual([]);
+		expect(answer.telehealth).toBeNull();
 	});
 });
 

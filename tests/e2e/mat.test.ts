@@ -104,7 +104,10 @@ describe.each(VIEWPORTS)('$name', ({ name, ...options }) => {
 				const first = beyond.getByTestId('beyond-result').first();
 				await expect(first.textContent()).resolves.toMatch(/96\.4 mi\s*beyond your radius/);
 				await expect(first.textContent()).resolves.toContain('Hardin, MT');
-				expect(await beyond.getByTestId('beyond-result').count()).toBe(5);
+				expect(await beyond.locator('ol').first().getByTestId('beyond-result').count()).toBe(5);
+				await expect(page.getByTestId('telehealth').innerText()).resolves.toMatch(
+					/programs? in Montana that match your search offer telehealth/
+				);
 				expect(await axeViolations(page)).toEqual([]);
 				await screenshot(page, `mat-rural-${name}`);
 			},

@@ -1,8 +1,11 @@
 import {
+	filterGroup,
+	filterOption,
 	medicationsOf,
 	optionMatches,
 	selectedGroups,
 	type FilterKey,
+	type SelectedGroup,
 	type Medication
 } from '../filters';
 import { KIND_CODES } from '../map/kind';
@@ -56,6 +59,8 @@ export type SearchOutcome =
 			 * outside it, nearest first (on the first page only; empty otherwise).
 			 */
 			beyond: ResultItem[];
+			/** With `beyond`: programs in the place's state that meet the search by telehealth. */
+			telehealth: { state: string; total: number; items: ResultItem[] } | null;
 			/** Counts keyed "group:value"; null where they would not be cheap. */
 			facets: Record<string, number> | null;
 	  }
@@ -75,6 +80,12 @@ export async function locate(
 }
 
 const recent = recentStore<SearchOutcome>(dataVersion);
+
+/** Telehealth as a group of its own, added to a search's groups (an extra all-of condition). */
+const TELEHEALTH: SelectedGroup = {
+	group: filterGroup('setting')!,
+	options: [filterOption('setting', 'telehealth')!]
+};
 
 /** A search that finds fewer programs than this within its radius goes on beyond it. */
 export const BEYOND_BELOW = 5;
@@ -114,10 +125,15 @@ async function search(params: SearchParams, withFacets: boolean): Promise<Search
 		facilities.search({ ...query, limit: params.limit, offset: params.offset }),
 		withFacets ? facetCounts(query, groups) : Promise.resolve(null)
 	]);
-	const beyond =
-		query.center && params.offset === 0 && total < BEYOND_BELOW
-			? await facilities.searchBeyond(query, query.center, BEYOND_BELOW - total)
-			: [];
+	const few = query.center !== undefined && params.offset === 0 && total < BEYOND_BELOW;
+	const [beyond, telehealth] = await Promise.all([
+		few ? facilities.searchBeyond(query, query.center!, BEYOND_BELOW - total) : [],
+		few && place?.state
+			? facilities
+					.inState([...groups, TELEHEALTH], query.center!, place.state, 3)
+					.then((t) => ({ ...t, state: place.state! }))
+			: null
+	]);
 	const toItem = (row: facilities.SearchRow): ResultItem => {
 		const { codes, locationPrecision, ...rest } = row;
 		return {
@@ -141,7 +157,8 @@ async function search(params: SearchParams, withFacets: boolean): Promise<Search
 		total,
 		facets,
 		items: items.map(toItem),
-		beyond: beyond.map(toItem)
+		beyond: beyond.map(toItem),
+		telehealth: telehealth && { ...telehealth, items: telehealth.items.map(toItem) }
 	};
 }
 

@@ -287,6 +287,39 @@ export async function searchBeyond(
 	return rows.map(withCodes);
 }
 
+/**
+ * Programs in one state that meet the search (its groups already hold the telehealth option),
+ * nearest first, with their total: for a search that found few programs near it, the ones that
+ * may see a person by video or phone from anywhere in the state.
+ */
+export async function inState(
+	groups: readonly SelectedGroup[],
+	center: LngLat,
+	state: string,
+	limit: number
+): Promise<{ items: SearchRow[]; total: number }> {
+	await searchTableReady();
+	const condition = groupsCondition(groups);
+	const rows = await db
+		.selectFrom('facility')
+		.innerJoin('facility_search', 'facility_search.id', 'facility.id')
+		.select((eb) => [
+			...RESULT_COLUMNS,
+			...BITS_COLUMNS,
+			sql<number>`${distanceMeters('facility.location', center)} / ${METERS_PER_MILE}::float8`.as(
+				'distanceMiles'
+			),
+			eb.fn.countAll<number>().over().as('total')
+		])
+		.where('state', '=', state)
+		.$if(condition !== undefined, (qb) => qb.where(condition!))
+		.orderBy('distanceMiles')
+		.orderBy('facility.id')
+		.limit(limit)
+		.execute();
+	return { items: rows.map(withCodes), total: Number(rows[0]?.total ?? 0) };
+}
+
 let searchTable: Promise<void> | undefined;
 
 /** facility_search is current before the first search of this process (see search-table.ts). */

@@ -22,7 +22,8 @@ function body(outcome: Extract<SearchOutcome, { status: 'ok' }>, params: SearchP
 				radiusMiles: outcome.place ? outcome.radius : null,
 				items: outcome.items,
 				// Outside the radius, apart from items: the nearest matches when items are few.
-				beyond: outcome.beyond
+				beyond: outcome.beyond,
+				telehealth: outcome.telehealth
 			})
 		);
 		bodies.set(outcome, kept);
