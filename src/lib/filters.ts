@@ -1,25 +1,36 @@
-// The search filters: groups of options, each option mapped to SAMHSA service codes. Options in a
-// group are any-of; groups combine as all-of. Map by code, never by label: labels are ours, codes
-// are SAMHSA's (db/data/samhsa-service-codes.csv.gz).
+// The search filters: groups of options, each option defined by SAMHSA service codes. Options in
+// a group are any-of; groups combine as all-of. Map by code, never by label: labels are ours, codes
+// are SAMHSA's (db/data/samhsa-service-codes.csv.gz). /about/data prints every definition.
+//
+// Codes from SAMHSA's mental-health directory (DBT, CFT, FPSY, TBI, PTSD) are not here: the
+// dictionary marks them as never used by the substance use directory this app imports. Options
+// whose codes no program in the loaded data has are not offered (offered-options.ts).
 
 export type FilterKey =
+	| 'scope'
 	| 'medication'
+	| 'support'
 	| 'counseling'
 	| 'family'
 	| 'credential'
 	| 'payment'
 	| 'age'
+	| 'gender'
 	| 'language'
 	| 'setting'
+	| 'operator'
 	| 'group';
 
 export interface FilterOption {
 	/** URL slug: /api/facilities?medication=methadone */
 	value: string;
 	label: string;
-	/** A program matches when it has any of these codes (or all of them, with `all`). */
+	/** A program matches when it has any of these codes (no requirement when empty)… */
 	codes: readonly string[];
-	all?: boolean;
+	/** …and every one of these… */
+	all?: readonly string[];
+	/** …and none of these. */
+	none?: readonly string[];
 	help?: string;
 }
 
@@ -27,51 +38,121 @@ export interface FilterGroup {
 	key: FilterKey;
 	label: string;
 	options: readonly FilterOption[];
+	/** One option at a time, this one when none is given (the scope). */
+	single?: { default: string };
 }
 
-const opt = (value: string, label: string, codes: string | readonly string[], help?: string) => ({
-	value,
-	label,
-	codes: typeof codes === 'string' ? [codes] : codes,
-	...(help ? { help } : {})
-});
+interface Rule {
+	all?: readonly string[];
+	none?: readonly string[];
+	help?: string;
+}
+
+const opt = (
+	value: string,
+	label: string,
+	codes: string | readonly string[],
+	rule?: string | Rule
+): FilterOption => {
+	const { help, all, none } = typeof rule === 'string' ? { help: rule } : (rule ?? {});
+	return {
+		value,
+		label,
+		codes: typeof codes === 'string' ? [codes] : codes,
+		...(all ? { all } : {}),
+		...(none ? { none } : {}),
+		...(help ? { help } : {})
+	};
+};
+
+/** The three medications for opioid use disorder, as SAMHSA codes them ("used in treatment"). */
+export const MOUD_CODES = ['MU', 'BU', 'NU'] as const;
+
+/** Buprenorphine given here: prescribed, maintained, detox with it, or dispensed by an OTP. */
+const BUP_HERE = ['UB', 'BUM', 'DB', 'OTP'];
+
+export const AGE_CODES = ['CHLD', 'YAD', 'ADLT', 'SNR'] as const;
 
 export const FILTER_GROUPS: readonly FilterGroup[] = [
+	{
+		key: 'scope',
+		label: 'Programs shown',
+		single: { default: 'medication' },
+		options: [
+			opt('medication', 'Offer a medication for opioid use disorder here', MOUD_CODES, {
+				help: 'Programs that list methadone, buprenorphine or naltrexone (MU, BU, NU).'
+			}),
+			opt('supports', 'Also programs that support people taking it', [...MOUD_CODES, 'MOA'], {
+				help: 'Adds programs that list none of the three but accept clients who take a medication prescribed elsewhere (MOA).'
+			}),
+			opt('all', 'All substance use programs', [])
+		]
+	},
 	{
 		key: 'medication',
 		label: 'Medications',
 		options: [
-			opt(
-				'methadone',
-				'Methadone',
-				'MU',
-				'A daily dose, usually a liquid, from a federally certified opioid treatment program (a clinic). At first most doses are taken at the clinic; more take-home doses follow as treatment goes on. It eases withdrawal and cravings.'
-			),
-			opt(
-				'buprenorphine',
-				'Buprenorphine',
-				'BU',
-				'Prescribed by a doctor, nurse practitioner or clinic: usually a film or tablet under the tongue taken at home, often combined with naloxone, or a weekly or monthly injection given by a clinician. It eases withdrawal and cravings.'
-			),
-			opt(
-				'naltrexone',
-				'Naltrexone',
-				'NU',
-				'Started after detox (usually 7 to 10 days without opioids): a daily pill or a monthly injection. It blocks the effect of opioids and causes no physical dependence.'
-			),
-			{
-				value: 'all-three',
-				label: 'Offers all three medications',
-				codes: ['MU', 'BU', 'NU'],
-				all: true
-			},
-			opt('otp', 'Federally certified opioid treatment program (OTP)', 'OTP'),
+			opt('methadone', 'Methadone maintenance', 'MM', {
+				help: 'A daily dose, usually a liquid, from a federally certified opioid treatment program (a clinic), continued for months or years. At first most doses are taken at the clinic; more take-home doses follow as treatment goes on. It eases withdrawal and cravings.'
+			}),
+			opt('methadone-detox', 'Methadone detox only', 'DM', {
+				none: ['MM'],
+				help: 'Methadone for a short, tapering withdrawal, with no maintenance listed. Few programs offer only this.'
+			}),
+			opt('buprenorphine', 'Prescribes or dispenses buprenorphine', BUP_HERE, {
+				all: ['BU'],
+				help: 'Buprenorphine started and prescribed here (or dispensed by an opioid treatment program): usually a film or tablet under the tongue taken at home, often combined with naloxone, or a weekly or monthly injection given by a clinician. It eases withdrawal and cravings.'
+			}),
+			opt('prescribed-elsewhere', 'Accepts clients on medication prescribed elsewhere', 'MOA', {
+				help: 'The program continues your care while someone else (your doctor or another clinic) prescribes the medication.'
+			}),
+			opt('naltrexone', 'Prescribes naltrexone', 'UN', {
+				help: 'Started after detox (usually 7 to 10 days without opioids): a daily pill or a monthly injection. It blocks the effect of opioids and causes no physical dependence.'
+			}),
+			opt('all-three', 'Offers all three medications', BUP_HERE, {
+				all: ['MM', 'BU', 'UN'],
+				help: 'Methadone maintenance, buprenorphine prescribed or dispensed here, and naltrexone prescribed here.'
+			}),
+			opt('opioid-detox', 'Opioid detox (medically supervised withdrawal)', 'ODTX', {
+				help: 'Help through withdrawal from opioids under medical care, usually over days. On its own it is not a medication treatment: ask what follows it.'
+			}),
+			opt('otp', 'Federally certified opioid treatment program (OTP)', 'OTP', {
+				help: 'The only kind of program that may dispense methadone for opioid use disorder.'
+			}),
 			opt('bup-naloxone', 'Buprenorphine with naloxone', 'BWN'),
 			opt('bup-mono', 'Buprenorphine without naloxone', 'BWON'),
 			opt('bup-injection', 'Buprenorphine, extended-release injection', 'BERI'),
 			opt('bup-implant', 'Buprenorphine implant', 'BSDM'),
 			opt('naltrexone-oral', 'Naltrexone pill', 'NXN'),
-			opt('naltrexone-injection', 'Naltrexone, extended-release injection', 'VTRL')
+			opt('naltrexone-injection', 'Naltrexone, extended-release injection', 'VTRL'),
+			opt('oud-only', 'Only for people with opioid use disorder', 'OUDO')
+		]
+	},
+	{
+		key: 'support',
+		label: 'Support services',
+		options: [
+			opt('case-management', 'Case management', 'CM', {
+				help: 'A case manager helps arrange the other things you need, such as benefits, housing or medical care, and checks in on how it is going.'
+			}),
+			opt('peer-support', 'Mentoring or peer support', 'PEER', {
+				help: 'Support from someone who has been through addiction and recovery themselves.'
+			}),
+			opt('recovery-coach', 'Recovery coach', 'RC'),
+			opt('housing', 'Housing services', 'HS', {
+				help: 'Help finding and keeping a place to live.'
+			}),
+			opt('employment', 'Employment counseling or training', 'EMP'),
+			opt('transportation', 'Transportation assistance', 'TA', {
+				help: 'Help getting to appointments, such as rides or bus passes: it matters for daily methadone doses.'
+			}),
+			opt('naloxone', 'Naloxone and overdose education', 'NOE', {
+				help: 'Naloxone (Narcan) reverses an opioid overdose; the program gives it out and teaches how to use it.'
+			}),
+			opt('hiv-testing', 'HIV testing', 'HIVT'),
+			opt('hepatitis-testing', 'Hepatitis B or C testing', ['HBT', 'HCT']),
+			opt('hiv-medication', 'Medications for HIV', 'MHIV'),
+			opt('hepatitis-c-medication', 'Medications for hepatitis C', 'MHCV')
 		]
 	},
 	{
@@ -88,7 +169,6 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 				'CBT',
 				'A structured talking therapy that helps a person notice the thoughts and situations that lead to use and practise other ways of responding.'
 			),
-			opt('dbt', 'Dialectical behavior therapy (DBT)', 'DBT'),
 			opt('motivational-interviewing', 'Motivational interviewing', 'MOTI'),
 			opt(
 				'contingency-management',
@@ -98,22 +178,16 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 			),
 			opt('trauma', 'Trauma-related counseling', 'TRC'),
 			opt('twelve-step', '12-step facilitation', 'TWFA'),
-			opt('relapse-prevention', 'Relapse prevention', 'RELP'),
-			opt('telehealth', 'Telehealth therapy', 'TELE')
+			opt('relapse-prevention', 'Relapse prevention', 'RELP')
 		]
 	},
 	{
 		key: 'family',
 		label: 'Family support',
 		options: [
-			opt('family-counseling', 'Family counseling', 'FCO'),
-			opt('family-therapy', 'Couples or family therapy', 'CFT'),
-			opt('psychoeducation', 'Family psychoeducation', 'FPSY'),
 			opt('child-care', 'Child care for clients’ children', 'CCC'),
 			opt('children-beds', 'Residential beds for clients’ children', 'BC'),
-			opt('domestic-violence', 'Domestic violence services, including family or partner', 'DVFP'),
-			opt('military-families', 'Members of military families', 'MF'),
-			opt('pregnant', 'Pregnant or postpartum women', 'PW')
+			opt('domestic-violence', 'Domestic violence services, including family or partner', 'DVFP')
 		]
 	},
 	{
@@ -154,11 +228,20 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 		key: 'age',
 		label: 'Ages accepted',
 		options: [
-			opt('children', 'Children and adolescents', 'CHLD'),
-			opt('young-adults', 'Young adults', 'YAD'),
-			opt('adults', 'Adults', 'ADLT'),
-			opt('seniors', 'Seniors', 'SNR')
+			opt('children', 'Children and adolescents (17 or younger)', 'CHLD'),
+			opt('young-adults', 'Young adults (18–25)', 'YAD'),
+			opt('adults', 'Adults (26–64)', 'ADLT'),
+			opt('seniors', 'Seniors (65 or older)', 'SNR'),
+			opt('not-listed', 'Programs that list no ages', [], {
+				none: AGE_CODES,
+				help: 'SAMHSA’s listing for these programs names no age group. They may well accept you: call to ask.'
+			})
 		]
+	},
+	{
+		key: 'gender',
+		label: 'Gender accepted',
+		options: [opt('female', 'Women', 'FEM'), opt('male', 'Men', 'MALE')]
 	},
 	{
 		key: 'language',
@@ -202,7 +285,21 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 			opt('intensive-outpatient', 'Intensive outpatient', 'OIT'),
 			opt('residential', 'Residential', 'RES'),
 			opt('hospital-inpatient', 'Hospital inpatient', 'HI'),
-			opt('telehealth', 'Telehealth', 'TELE')
+			opt(
+				'telehealth',
+				'Telehealth',
+				'TELE',
+				'Appointments by video or phone: a program anywhere in your state may be able to see you.'
+			)
+		]
+	},
+	{
+		key: 'operator',
+		label: 'Run by',
+		options: [
+			opt('va', 'U.S. Department of Veterans Affairs', 'VAMC'),
+			opt('tribal', 'A tribal government', 'TBG'),
+			opt('ihs', 'Indian Health Service', 'IH')
 		]
 	},
 	{
@@ -226,8 +323,6 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 			opt('sexual-abuse', 'People who have experienced sexual abuse', 'XA'),
 			opt('domestic-violence', 'People who have experienced intimate partner violence', 'DV'),
 			opt('trauma', 'People who have experienced trauma', 'TRMA'),
-			opt('tbi', 'People with traumatic brain injury', 'TBI'),
-			opt('ptsd', 'People with PTSD', 'PTSD'),
 			opt('dui', 'DUI/DWI clients', 'DU')
 		]
 	}
@@ -235,10 +330,41 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 
 export const FILTER_KEYS = FILTER_GROUPS.map((g) => g.key);
 
-/** Every code some filter option uses, once each, in a fixed order (bit positions of bitsets). */
+/** Codes no option filters by that results still need: a record contradicting its medications. */
+export const CONTRADICTION_CODES = ['NOOP', 'NMOA'] as const;
+
+/** Every code the filters and results use, once each, in a fixed order (bit positions of bitsets). */
 export const FILTER_CODES: readonly string[] = [
-	...new Set(FILTER_GROUPS.flatMap((g) => g.options.flatMap((o) => o.codes)))
+	...new Set([
+		...FILTER_GROUPS.flatMap((g) =>
+			g.options.flatMap((o) => [...o.codes, ...(o.all ?? []), ...(o.none ?? [])])
+		),
+		...CONTRADICTION_CODES
+	])
 ];
+
+/**
+ * URL values that moved when each code got one home (key=value → key=value): old links keep
+ * their meaning.
+ */
+export const FILTER_ALIASES: Readonly<Record<string, readonly [FilterKey, string]>> = {
+	'counseling=telehealth': ['setting', 'telehealth'],
+	'family=family-counseling': ['counseling', 'family'],
+	'family=military-families': ['group', 'military-families'],
+	'family=pregnant': ['group', 'pregnant']
+};
+
+/**
+ * URL values of options that are gone because their codes belong to SAMHSA's mental-health
+ * directory and never matched a program here: an old link with one still opens, without it.
+ */
+export const RETIRED_VALUES: ReadonlySet<string> = new Set([
+	'counseling=dbt',
+	'family=family-therapy',
+	'family=psychoeducation',
+	'group=tbi',
+	'group=ptsd'
+]);
 
 const byKey = new Map(FILTER_GROUPS.map((g) => [g.key, g]));
 
@@ -263,16 +389,30 @@ export function selectedGroups(selection: FilterSelection): SelectedGroup[] {
 	return FILTER_GROUPS.flatMap((group) => {
 		const values = selection[group.key] ?? [];
 		const options = group.options.filter((o) => values.includes(o.value));
-		return options.length ? [{ group, options }] : [];
+		// An option every program meets makes its group no condition at all.
+		return options.length && !options.some(matchesEverything) ? [{ group, options }] : [];
 	});
 }
 
 /** True when a program with these codes satisfies the option. */
 export function optionMatches(option: FilterOption, codes: ReadonlySet<string>): boolean {
-	return option.all
-		? option.codes.every((c) => codes.has(c))
-		: option.codes.some((c) => codes.has(c));
+	return (
+		(option.codes.length === 0 || option.codes.some((c) => codes.has(c))) &&
+		(option.all ?? []).every((c) => codes.has(c)) &&
+		!(option.none ?? []).some((c) => codes.has(c))
+	);
 }
+
+/** An option any program meets (scope=all): no condition to send to the database. */
+export const matchesEverything = (option: FilterOption) =>
+	option.codes.length === 0 && !option.all?.length && !option.none?.length;
+
+/** Every code an option's definition names, for the page that prints the definitions. */
+export const codesOfOption = (option: FilterOption) => [
+	...option.codes,
+	...(option.all ?? []),
+	...(option.none ?? [])
+];
 
 /** The medications a program offers, for the at-a-glance line of a result. */
 export const MEDICATIONS = [

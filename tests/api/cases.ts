@@ -1,6 +1,6 @@
 import { FILTER_GROUPS, type FilterGroup, type FilterOption } from '../../src/lib/filters';
 import type { Params } from './http';
-import type { LngLat, Program, Selection } from './oracle';
+import { meets, type LngLat, type Program, type Selection } from './oracle';
 import { Random } from './random';
 
 // Random searches for the oracle test, drawn from a fixed seed so that a failure reproduces.
@@ -50,9 +50,7 @@ function nearProgram(random: Random, program: Program, radiusMiles: number): Lng
 }
 
 const optionMatches = (option: FilterOption, services: ReadonlySet<string>) =>
-	option.all
-		? option.codes.every((c) => services.has(c))
-		: option.codes.some((c) => services.has(c));
+	meets(services, option);
 
 function randomSelection(random: Random, anchor: Program | undefined): Selection {
 	const r = random.next();
@@ -66,7 +64,9 @@ function randomSelection(random: Random, anchor: Program | undefined): Selection
 	for (const group of random.sample(from, groupCount)) {
 		const held = heldBy(group);
 		const pool = held.length && random.next() < 0.85 ? held : group.options;
-		selection[group.key] = random.sample(pool, random.int(1, 3)).map((o) => o.value);
+		// The scope takes one value; other groups one to three.
+		const count = group.single ? 1 : random.int(1, 3);
+		selection[group.key] = random.sample(pool, count).map((o) => o.value);
 	}
 	return selection;
 }

@@ -8,6 +8,7 @@ import {
 	loadDirectory,
 	METERS_PER_MILE,
 	satisfies,
+	withDefaults,
 	type Program,
 	type Selection
 } from './oracle';
@@ -75,13 +76,15 @@ function expectedFacets(c: SearchCase): Map<string, [number, number]> {
 	}
 	const counts = new Map<string, [number, number]>();
 	for (const group of FILTER_GROUPS) {
+		// The search as the server reads it (default scope included), less the option's own group.
 		const others: Selection = Object.fromEntries(
-			Object.entries(c.selection).filter(([key]) => key !== group.key)
+			Object.entries(withDefaults(c.selection)).filter(([key]) => key !== group.key)
 		);
-		const eligible = base.filter((b) => satisfies(b.program.services, others));
+		const complete = { complete: true };
+		const eligible = base.filter((b) => satisfies(b.program.services, others, complete));
 		for (const option of group.options) {
 			const meets = eligible.filter((b) =>
-				satisfies(b.program.services, { [group.key]: [option.value] })
+				satisfies(b.program.services, { [group.key]: [option.value] }, complete)
 			);
 			const sure = meets.filter((b) => !b.edge).length;
 			counts.set(`${group.key}:${option.value}`, [sure, meets.length]);

@@ -8,18 +8,31 @@ import { getOk } from './http';
 interface Group {
 	key: string;
 	label: string;
-	options: { value: string; label: string; help?: string; codes: string[]; match?: string }[];
+	single?: boolean;
+	options: {
+		value: string;
+		label: string;
+		help?: string;
+		codes: string[];
+		all?: string[];
+		none?: string[];
+		nationally: number;
+	}[];
 }
 
 const KEYS = [
+	'scope',
 	'medication',
+	'support',
 	'counseling',
 	'family',
 	'credential',
 	'payment',
 	'age',
+	'gender',
 	'language',
 	'setting',
+	'operator',
 	'group'
 ];
 
@@ -31,7 +44,7 @@ function dictionary(): Set<string> {
 	return new Set(rows.map((r) => r.service_code));
 }
 
-test('/api/filters lists the nine groups, their options and the SAMHSA codes behind them', async () => {
+test('/api/filters lists the groups, their offered options and the SAMHSA codes behind them', async () => {
 	const groups = await getOk<Group[]>('/api/filters');
 	expect(groups.map((g) => g.key)).toEqual(KEYS);
 	for (const group of groups) {
@@ -43,26 +56,24 @@ test('/api/filters lists the nine groups, their options and the SAMHSA codes beh
 			expect(option.value).toMatch(/^[a-z0-9-]+$/);
 			expect(option.label).toEqual(expect.any(String));
 			expect(option.help === undefined || typeof option.help === 'string').toBe(true);
-			expect(option.codes.length).toBeGreaterThan(0);
-			expect(option.codes.every((c) => typeof c === 'string')).toBe(true);
+			expect(option.nationally, `${group.key}=${option.value}`).toBeGreaterThan(0);
 		}
 	}
-	// It is the vocabulary the server validates with, all-of options included.
-	const spec = FILTER_GROUPS.map((g) => ({
-		key: g.key,
-		options: g.options.map((o) => ({ value: o.value, codes: [...o.codes], all: !!o.all }))
-	}));
-	expect(
-		groups.map((g) => ({
-			key: g.key,
-			options: g.options.map((o) => ({ value: o.value, codes: o.codes, all: o.match === 'all' }))
-		}))
-	).toEqual(spec);
-	expect(groups[0]!.options.find((o) => o.value === 'all-three')?.codes).toEqual([
-		'MU',
-		'BU',
-		'NU'
-	]);
+	// It is the vocabulary the server validates with (less options no program meets).
+	const byKey = new Map(groups.map((g) => [g.key, g]));
+	for (const g of FILTER_GROUPS) {
+		for (const o of byKey.get(g.key)!.options) {
+			const spec = g.options.find((s) => s.value === o.value)!;
+			expect(spec, `${g.key}=${o.value}`).toBeDefined();
+			expect([o.codes, o.all ?? [], o.none ?? []]).toEqual([
+				[...spec.codes],
+				[...(spec.all ?? [])],
+				[...(spec.none ?? [])]
+			]);
+		}
+	}
+	const allThree = byKey.get('medication')!.options.find((o) => o.value === 'all-three')!;
+	expect(allThree.all).toEqual(['MM', 'BU', 'UN']);
 });
 
 test('every code a filter uses is in the SAMHSA service code dictionary', async () => {
@@ -71,7 +82,9 @@ test('every code a filter uses is in the SAMHSA service code dictionary', async 
 	const groups = await getOk<Group[]>('/api/filters');
 	const unknown = groups.flatMap((g) =>
 		g.options.flatMap((o) =>
-			o.codes.filter((c) => !known.has(c)).map((c) => `${g.key}=${o.value}: ${c}`)
+			[...o.codes, ...(o.all ?? []), ...(o.none ?? [])]
+				.filter((c) => !known.has(c))
+				.map((c) => `${g.key}=${o.value}: ${c}`)
 		)
 	);
 	expect(unknown).toEqual([]);

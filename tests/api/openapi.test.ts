@@ -60,8 +60,15 @@ test('/api/facilities documents every parameter the server accepts, filters with
 	for (const group of FILTER_GROUPS) {
 		const param = byName.get(group.key);
 		expect(param, group.key).toBeDefined();
-		expect(param!.schema.type).toBe('array');
-		expect(param!.schema.items?.enum).toEqual(group.options.map((o) => o.value));
+		const values = group.options.map((o) => o.value);
+		if (group.single) {
+			// The scope: one value, with a default.
+			expect(param!.schema.type).toBe('string');
+			expect(param!.schema.enum).toEqual(values);
+		} else {
+			expect(param!.schema.type).toBe('array');
+			expect(param!.schema.items?.enum).toEqual(values);
+		}
 	}
 	expect(params.length).toBe(6 + FILTER_GROUPS.length);
 });

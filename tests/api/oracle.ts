@@ -63,15 +63,42 @@ const OPTIONS = new Map<string, FilterOption>(
 	FILTER_GROUPS.flatMap((g) => g.options.map((o) => [`${g.key}=${o.value}`, o] as const))
 );
 
-/** Any of a group's chosen options, in every chosen group; an `all` option needs all its codes. */
-export function satisfies(services: ReadonlySet<string>, selection: Selection): boolean {
-	for (const key in selection) {
-		const met = selection[key]!.some((value) => {
+/** One-choice groups (the scope) and the value the API uses when a search names none. */
+const DEFAULTS = FILTER_GROUPS.flatMap((g) =>
+	g.single ? [[g.key, g.single.default] as const] : []
+);
+
+/** The selection as the API reads it: with the default scope when it names none. */
+export function withDefaults(selection: Selection): Selection {
+	const full = { ...selection };
+	for (const [key, value] of DEFAULTS) full[key] ??= [value];
+	return full;
+}
+
+/** Any of an option's codes (if it lists any), all of its `all` codes, none of its `none` codes. */
+export function meets(services: ReadonlySet<string>, option: FilterOption): boolean {
+	let any = option.codes.length === 0;
+	for (const code of option.codes) if (services.has(code)) any = true;
+	for (const code of option.all ?? []) if (!services.has(code)) return false;
+	for (const code of option.none ?? []) if (services.has(code)) return false;
+	return any;
+}
+
+/**
+ * Any of a group's chosen options, in every chosen group: with the default scope unless the
+ * selection is already complete (a facet count leaves the scope out on purpose).
+ */
+export function satisfies(
+	services: ReadonlySet<string>,
+	selection: Selection,
+	{ complete = false }: { complete?: boolean } = {}
+): boolean {
+	const full = complete ? selection : withDefaults(selection);
+	for (const key in full) {
+		const met = full[key]!.some((value) => {
 			const option = OPTIONS.get(`${key}=${value}`);
 			if (!option) throw new Error(`the test chose an unknown option ${key}=${value}`);
-			let held = 0;
-			for (const code of option.codes) if (services.has(code)) held++;
-			return option.all ? held === option.codes.length : held > 0;
+			return meets(services, option);
 		});
 		if (!met) return false;
 	}

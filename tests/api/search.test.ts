@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { FILTER_GROUPS } from '../../src/lib/filters';
 import {
 	degrees,
 	describeSelection,
@@ -90,11 +91,13 @@ async function geojsonIds(params: Params): Promise<string[]> {
 }
 
 /** The chosen options a program meets, as the API's `matched` should list them. */
+/** The chosen filters a program meets: the scope is a level, not a reason, so never listed. */
 function expectedMatched(program: Program, selection: Selection): string[] {
 	return Object.entries(selection)
+		.filter(([key]) => !FILTER_GROUPS.find((g) => g.key === key)?.single)
 		.flatMap(([key, values]) =>
 			values
-				.filter((value) => satisfies(program.services, { [key]: [value] }))
+				.filter((value) => satisfies(program.services, { [key]: [value] }, { complete: true }))
 				.map((v) => `${key}:${v}`)
 		)
 		.sort();

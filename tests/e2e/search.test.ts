@@ -52,16 +52,16 @@ describe('searching near a place', () => {
 	test('ZIP + buprenorphine + family counseling: every result matches; Back keeps the filters', async () => {
 		await withPage(async ({ page }) => {
 			await page.goto('/search');
-			await page.getByLabel('Where').fill('01608');
+			await page.getByLabel('Where', { exact: true }).fill('01608');
 			await page.getByRole('button', { name: 'Search', exact: true }).click();
 			await page.waitForURL(/near=01608/);
 			await expect(heading(page).textContent()).resolves.toMatch(
 				/programs within 25 miles of ZIP 01608 \(Worcester, MA\)$/
 			);
 
-			await filter(page, 'Medications', 'Buprenorphine').check();
-			await filter(page, 'Family support', 'Family counseling').check();
-			await settled(page, /medication=buprenorphine.*family=family-counseling/);
+			await filter(page, 'Medications', 'Prescribes or dispenses buprenorphine').check();
+			await filter(page, 'Counseling', 'Family counseling').check();
+			await settled(page, /medication=buprenorphine.*counseling=family/);
 
 			const total = await headingCount(page);
 			expect(total).toBeGreaterThan(5);
@@ -72,7 +72,7 @@ describe('searching near a place', () => {
 			).resolves.toBe(`Showing 1–${shown} of ${total}, nearest first`);
 			for (const why of await page.getByTestId('why').all()) {
 				const text = (await why.textContent()) ?? '';
-				expect(text).toContain('Buprenorphine');
+				expect(text).toContain('Prescribes or dispenses buprenorphine');
 				expect(text).toContain('Family counseling');
 			}
 			expect(await page.getByTestId('why').count()).toBe(shown);
@@ -102,12 +102,12 @@ describe('searching near a place', () => {
 			const url = new URL(page.url());
 			expect(url.searchParams.get('near')).toBe('01608');
 			expect(url.searchParams.getAll('medication')).toEqual(['buprenorphine']);
-			expect(url.searchParams.getAll('family')).toEqual(['family-counseling']);
-			await expect(filter(page, 'Medications', 'Buprenorphine').isChecked()).resolves.toBe(true);
-			await expect(filter(page, 'Family support', 'Family counseling').isChecked()).resolves.toBe(
-				true
-			);
-			await expect(page.getByLabel('Where').inputValue()).resolves.toBe('01608');
+			expect(url.searchParams.getAll('counseling')).toEqual(['family']);
+			await expect(
+				filter(page, 'Medications', 'Prescribes or dispenses buprenorphine').isChecked()
+			).resolves.toBe(true);
+			await expect(filter(page, 'Counseling', 'Family counseling').isChecked()).resolves.toBe(true);
+			await expect(page.getByLabel('Where', { exact: true }).inputValue()).resolves.toBe('01608');
 			expect(await headingCount(page)).toBe(total);
 		});
 	});
@@ -119,9 +119,9 @@ describe('searching near a place', () => {
 				await expect(page.getByRole('button', { name: 'Use my location' }).count()).resolves.toBe(
 					0
 				);
-				await page.getByLabel('Where').fill('Worcester, MA');
+				await page.getByLabel('Where', { exact: true }).fill('Worcester, MA');
 				await page.getByLabel('Within').selectOption('10');
-				await filter(page, 'Medications', 'Methadone').check();
+				await filter(page, 'Medications', 'Methadone maintenance').check();
 				await page.getByRole('button', { name: 'Search', exact: true }).click();
 				await page.waitForURL(/near=Worcester%2C\+MA/);
 				const url = new URL(page.url());
@@ -145,7 +145,7 @@ describe('searching near a place', () => {
 			const before = await headingCount(page);
 			await page.evaluate(() => Object.assign(window, { __noReload: true }));
 
-			const methadone = filter(page, 'Medications', 'Methadone');
+			const methadone = filter(page, 'Medications', 'Methadone maintenance');
 			await methadone.check();
 			// Focus stays on the box just ticked.
 			await expect(methadone.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -179,8 +179,8 @@ describe('searching near a place', () => {
 				await new Promise((resolve) => setTimeout(resolve, 700));
 				await route.continue().catch(() => {});
 			});
-			const methadone = filter(page, 'Medications', 'Methadone');
-			const buprenorphine = filter(page, 'Medications', 'Buprenorphine');
+			const methadone = filter(page, 'Medications', 'Methadone maintenance');
+			const buprenorphine = filter(page, 'Medications', 'Prescribes or dispenses buprenorphine');
 			await methadone.check();
 			await expect(page.getByRole('status').getByText('Updating…').isVisible()).resolves.toBe(true);
 			await expect(results(page).getAttribute('aria-busy')).resolves.toBe('true');
@@ -198,7 +198,7 @@ describe('searching near a place', () => {
 			await expect(buprenorphine.isChecked()).resolves.toBe(true);
 			await expect(page.getByRole('status').getByText('Updating…').count()).resolves.toBe(0);
 			for (const why of await page.getByTestId('why').all()) {
-				await expect(why.textContent()).resolves.toMatch(/Buprenorphine$/);
+				await expect(why.textContent()).resolves.toMatch(/Prescribes or dispenses buprenorphine$/);
 			}
 		});
 	});
@@ -232,7 +232,8 @@ describe('searching near a place', () => {
 		await withPage(async ({ page }) => {
 			await page.goto('/search');
 			await expect(heading(page).textContent()).resolves.toMatch(/^[\d,]+ programs nationwide$/);
-			expect(await headingCount(page)).toBeGreaterThan(12_000);
+			// The default scope: programs listing a medication for opioid use disorder.
+			expect(await headingCount(page)).toBeGreaterThan(8_000);
 			await expect(
 				page
 					.getByText('Showing programs nationwide. Enter a place to see the nearest first.')
@@ -286,7 +287,7 @@ describe('searching near a place', () => {
 				page.getByRole('link', { name: 'Search within 10 miles' }).isVisible()
 			).resolves.toBe(true);
 			await expect(
-				page.getByRole('link', { name: 'Remove “Methadone”' }).isVisible()
+				page.getByRole('link', { name: 'Remove “Methadone maintenance”' }).isVisible()
 			).resolves.toBe(true);
 			await page.getByRole('link', { name: 'Remove “Hmong”' }).click();
 			await page.waitForURL((u) => !u.searchParams.has('language'));
@@ -330,19 +331,25 @@ describe('searching near a place', () => {
 				await page.goto('/search?near=01608&medication=buprenorphine');
 				const summary = page.locator('summary', { hasText: /^\s*Filters/ });
 				await expect(summary.textContent()).resolves.toMatch(/Filters\s*\(1\sselected\)/);
-				await expect(filter(page, 'Medications', 'Methadone').isVisible()).resolves.toBe(false);
+				await expect(
+					filter(page, 'Medications', 'Methadone maintenance').isVisible()
+				).resolves.toBe(false);
 				await expect(heading(page).isVisible()).resolves.toBe(true);
 				await screenshot(page, 'search-mobile');
 				expect(await axeViolations(page)).toEqual([]);
 				await summary.click();
-				await expect(filter(page, 'Medications', 'Methadone').isVisible()).resolves.toBe(true);
+				await expect(
+					filter(page, 'Medications', 'Methadone maintenance').isVisible()
+				).resolves.toBe(true);
 				await screenshot(page, 'search-mobile-filters');
 			},
 			{ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 		);
 		await withPage(async ({ page }) => {
 			await page.goto('/search?near=01608&medication=buprenorphine&family=family-counseling');
-			await expect(filter(page, 'Medications', 'Methadone').isVisible()).resolves.toBe(true);
+			await expect(filter(page, 'Medications', 'Methadone maintenance').isVisible()).resolves.toBe(
+				true
+			);
 			await screenshot(page, 'search-desktop');
 			expect(await axeViolations(page)).toEqual([]);
 		});
@@ -351,8 +358,8 @@ describe('searching near a place', () => {
 	test('the home page searches, and a program page offers directions and its medications', async () => {
 		await withPage(async ({ page }) => {
 			await page.goto('/');
-			await page.getByLabel('Where').fill('Worcester, MA');
-			await filter(page, 'Medications (optional)', 'Naltrexone').check();
+			await page.getByLabel('Where', { exact: true }).fill('Worcester, MA');
+			await filter(page, 'Medications (optional)', 'Prescribes naltrexone').check();
 			await page.getByRole('button', { name: 'Search', exact: true }).click();
 			await page.waitForURL(/\/search\?near=Worcester%2C\+MA&radius=25&medication=naltrexone$/);
 			await expect(heading(page).textContent()).resolves.toMatch(
@@ -370,7 +377,9 @@ describe('searching near a place', () => {
 			expect(await axeViolations(page)).toEqual([]);
 			await page.getByRole('link', { name: 'Back to results' }).click();
 			await page.waitForURL(/\/search\?/);
-			await expect(filter(page, 'Medications', 'Naltrexone').isChecked()).resolves.toBe(true);
+			await expect(filter(page, 'Medications', 'Prescribes naltrexone').isChecked()).resolves.toBe(
+				true
+			);
 		});
 	});
 });

@@ -1,5 +1,11 @@
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
+import { FILTER_GROUPS } from '$lib/filters';
+
+// A one-choice group's default (the scope) is what no value means: the address leaves it out.
+const DEFAULTS = FILTER_GROUPS.flatMap((g) =>
+	g.single ? [[g.key, g.single.default] as const] : []
+);
 
 /** The search page's address for these parameters. */
 export function searchHref(params: URLSearchParams, hash = ''): ResolvedPathname {
@@ -22,6 +28,7 @@ export function formParams(form: HTMLFormElement): URLSearchParams {
 		params.delete('lng');
 	}
 	if (!params.has('near') && !params.has('lat')) params.delete('radius');
+	for (const [key, value] of DEFAULTS) params.delete(key, value);
 	return params;
 }
 

@@ -1,6 +1,7 @@
 import type { ProgramSnapshot } from '$lib/shortlist/schema';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Medication } from '../filters';
+import type { MedicationSummary } from '../medication';
 import type { Kind } from './kind';
 
 /**
@@ -26,6 +27,7 @@ export interface PinInfo {
 	name: string;
 	distanceMiles: number | null;
 	medications: Medication[];
+	medication: MedicationSummary;
 	phone: string | null;
 	approx: boolean;
 	/** On the page of the list that is showing (so selecting it scrolls there). */

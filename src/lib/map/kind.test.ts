@@ -1,19 +1,23 @@
 import { describe, expect, test } from 'vitest';
-import { classify, kindColour, KINDS } from './kind';
+import { kindColour, kindOf, KINDS } from './kind';
 
-const none = { methadone: false, buprenorphine: false, naltrexone: false, otp: false };
+const kind = (...codes: string[]) => kindOf(new Set(codes));
 
-describe('classify', () => {
-	test('methadone, or a certified OTP without the code, outranks the others', () => {
-		expect(classify({ ...none, methadone: true, buprenorphine: true, naltrexone: true })).toBe(
-			'methadone'
-		);
-		expect(classify({ ...none, otp: true, buprenorphine: true })).toBe('methadone');
+describe('kindOf', () => {
+	test('methadone outranks the others; an OTP without the methadone code is not methadone', () => {
+		expect(kind('MU', 'BU', 'NU')).toBe('methadone');
+		expect(kind('OTP', 'BU')).toBe('buprenorphine');
+		expect(kind('OTP')).toBe('other');
 	});
 	test('then buprenorphine, then naltrexone, then nothing listed', () => {
-		expect(classify({ ...none, buprenorphine: true, naltrexone: true })).toBe('buprenorphine');
-		expect(classify({ ...none, naltrexone: true })).toBe('naltrexone');
-		expect(classify(none)).toBe('other');
+		expect(kind('BU', 'NU')).toBe('buprenorphine');
+		expect(kind('NU')).toBe('naltrexone');
+		expect(kind('MOA')).toBe('other');
+	});
+	test('a listing that says it does not treat opioid use disorder is a call to check', () => {
+		expect(kind('BU', 'NOOP')).toBe('check');
+		expect(kind('MU', 'NMOA')).toBe('check');
+		expect(kind('NOOP')).toBe('other');
 	});
 });
 

@@ -1,30 +1,31 @@
-// What a pin's colour says. A program gets one colour, for the medication that narrows the
-// choice most: methadone is only dispensed by certified opioid treatment programs (which mostly
-// offer buprenorphine too), buprenorphine by many prescribers, naltrexone by anyone who
-// prescribes. The popup and the list name every medication a program lists.
+// What a pin's colour says, and the one rule for it: the list, the program page, the popup and
+// the pin all take a program's kind from kindOf. A program gets one colour, for the medication
+// that narrows the choice most: methadone is only dispensed by certified opioid treatment
+// programs (which mostly offer buprenorphine too), buprenorphine by many prescribers, naltrexone
+// by anyone who prescribes. A listing that also says it does not treat opioid use disorder, or
+// does not use medication for it, is not shown as offering one: it gets its own colour.
 
 export const KINDS = [
-	{ kind: 'methadone', label: 'Methadone (opioid treatment program)', colour: '#b3400a' },
+	{ kind: 'methadone', label: 'Methadone', colour: '#b3400a' },
 	{ kind: 'buprenorphine', label: 'Buprenorphine', colour: '#1d5c8c' },
 	{ kind: 'naltrexone', label: 'Naltrexone only', colour: '#0b7a57' },
+	{ kind: 'check', label: 'Listing contradicts itself: call to check', colour: '#7a3e9d' },
 	{ kind: 'other', label: 'No medication listed', colour: '#5b636b' }
 ] as const;
 
 export type Kind = (typeof KINDS)[number]['kind'];
 
-export interface MedicationFlags {
-	methadone: boolean;
-	buprenorphine: boolean;
-	naltrexone: boolean;
-	/** A federally certified opioid treatment program: methadone, even if the code is missing. */
-	otp: boolean;
-}
+/** The codes kindOf reads: all a map point needs to carry. */
+export const KIND_CODES = ['MU', 'BU', 'NU', 'NOOP', 'NMOA'] as const;
 
-export function classify(m: MedicationFlags): Kind {
-	if (m.methadone || m.otp) return 'methadone';
-	if (m.buprenorphine) return 'buprenorphine';
-	if (m.naltrexone) return 'naltrexone';
-	return 'other';
+export function kindOf(codes: ReadonlySet<string>): Kind {
+	const methadone = codes.has('MU');
+	const buprenorphine = codes.has('BU');
+	const naltrexone = codes.has('NU');
+	if (!methadone && !buprenorphine && !naltrexone) return 'other';
+	if (codes.has('NOOP') || codes.has('NMOA')) return 'check';
+	if (methadone) return 'methadone';
+	return buprenorphine ? 'buprenorphine' : 'naltrexone';
 }
 
 /** A MapLibre `match` expression: the colour of a feature's `kind` property. */

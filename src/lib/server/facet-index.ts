@@ -31,8 +31,9 @@ function maskOf(codes: readonly string[]): Mask {
 interface CompiledOption {
 	/** Position in EVERY_OPTION, the counts array. */
 	ordinal: number;
-	mask: Mask;
-	all: boolean;
+	any: Mask | null;
+	all: Mask | null;
+	none: Mask | null;
 }
 
 interface CompiledGroup {
@@ -43,13 +44,16 @@ interface CompiledGroup {
 const EVERY_OPTION = FILTER_GROUPS.flatMap((g) => g.options.map((o) => `${g.key}:${o.value}`));
 const ORDINAL = new Map(EVERY_OPTION.map((key, i) => [key, i]));
 
+const maskOrNull = (codes: readonly string[] | undefined) => (codes?.length ? maskOf(codes) : null);
+
 function compile(group: FilterGroup, options: readonly FilterOption[]): CompiledGroup {
 	return {
 		key: group.key,
 		options: options.map((o) => ({
 			ordinal: ORDINAL.get(`${group.key}:${o.value}`)!,
-			mask: maskOf(o.codes),
-			all: !!o.all
+			any: maskOrNull(o.codes),
+			all: maskOrNull(o.all),
+			none: maskOrNull(o.none)
 		}))
 	};
 }
@@ -57,17 +61,15 @@ function compile(group: FilterGroup, options: readonly FilterOption[]): Compiled
 const EVERY_GROUP = FILTER_GROUPS.map((g) => compile(g, g.options));
 
 function matches(bits: Mask, offset: number, option: CompiledOption): boolean {
+	const { any, all, none } = option;
+	let anyHit = any === null;
 	for (let w = 0; w < WORDS; w++) {
-		const want = option.mask[w]!;
-		if (want === 0) continue;
-		const have = bits[offset + w]! & want;
-		if (option.all) {
-			if (have !== want) return false;
-		} else if (have !== 0) {
-			return true;
-		}
+		const have = bits[offset + w]!;
+		if (any !== null && (have & any[w]!) !== 0) anyHit = true;
+		if (all !== null && (have & all[w]!) !== all[w]!) return false;
+		if (none !== null && (have & none[w]!) !== 0) return false;
 	}
-	return option.all;
+	return anyHit;
 }
 
 interface Index {

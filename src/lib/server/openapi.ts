@@ -1,4 +1,4 @@
-import { FILTER_GROUPS } from '../filters';
+import { FILTER_ALIASES, FILTER_GROUPS } from '../filters';
 import { DEFAULT_LIMIT, DEFAULT_RADIUS, MAX_LIMIT, RADIUS_CHOICES } from './validate/search';
 
 // The API's OpenAPI 3.1 description, built from the same vocabulary and limits the endpoints
@@ -35,14 +35,32 @@ const searchParameters = [
 		description: 'Miles around the place.',
 		schema: { type: 'integer', enum: [...RADIUS_CHOICES], default: DEFAULT_RADIUS }
 	},
-	...FILTER_GROUPS.map((g) => ({
-		name: g.key,
-		in: 'query',
-		description: `${g.label}: repeat for several; options within a group are any-of, groups are all-of. Codes per option: GET /api/filters.`,
-		style: 'form',
-		explode: true,
-		schema: { type: 'array', items: { type: 'string', enum: g.options.map((o) => o.value) } }
-	}))
+	...FILTER_GROUPS.map((g) =>
+		g.single
+			? {
+					name: g.key,
+					in: 'query',
+					description:
+						'Which programs a search covers: `medication` (the default) lists programs offering methadone, buprenorphine or naltrexone (codes MU, BU, NU); `supports` adds those accepting clients on a medication prescribed elsewhere (MOA); `all` is every substance use program.',
+					schema: {
+						type: 'string',
+						enum: g.options.map((o) => o.value),
+						default: g.single.default
+					}
+				}
+			: {
+					name: g.key,
+					in: 'query',
+					description: `${g.label}: repeat for several; options within a group are any-of, groups are all-of. Codes per option: GET /api/filters (only options some program meets are listed there; the rest are accepted and match nothing). Values that moved keep working (${
+						Object.keys(FILTER_ALIASES)
+							.filter((k) => k.startsWith(`${g.key}=`))
+							.join(', ') || 'none moved'
+					}).`,
+					style: 'form',
+					explode: true,
+					schema: { type: 'array', items: { type: 'string', enum: g.options.map((o) => o.value) } }
+				}
+	)
 ];
 
 const paging = [
@@ -76,7 +94,8 @@ export const openApiDocument = {
 				parameters: [...searchParameters, ...paging],
 				responses: {
 					200: {
-						description: '`{ total, limit, offset, place, radiusMiles, items: [...] }`',
+						description:
+							'`{ total, limit, offset, place, radiusMiles, items: [...], beyond: [...], telehealth }`: `beyond` holds, on the first page of a search with fewer than 5 matches within the radius, the nearest matches outside it (each with its distance), never counted in `total`; with them, `telehealth` (`{ state, total, items }`: the programs in the place’s state that meet the search and offer telehealth, nearest three) or null. Each item’s `medication` says what the codes mean: `kind` (the map colour), `lines`, `elsewhere`, and `contradiction` when the listing says both that it uses a medication and that it does not treat opioid use disorder (NOOP) or use medication for it (NMOA).',
 						content: {
 							'application/json': { schema: { $ref: '#/components/schemas/SearchResult' } }
 						}
@@ -92,7 +111,7 @@ export const openApiDocument = {
 				responses: {
 					200: {
 						description:
-							'FeatureCollection of Points [lng, lat]; properties: id, kind (methadone, buprenorphine, naltrexone or other: the colour on the map) and approx (true when placed at the centre of its ZIP code)',
+							'FeatureCollection of Points [lng, lat]; properties: id, kind (methadone, buprenorphine, naltrexone, check (a listing that contradicts itself) or other: the colour on the map, the same as each list item’s medication.kind) and approx (true when placed at the centre of its ZIP code)',
 						content: { 'application/geo+json': {} },
 						headers: {
 							ETag: { description: 'Send it back as If-None-Match to revalidate' },

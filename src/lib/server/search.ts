@@ -1,11 +1,15 @@
 import {
-	MEDICATIONS,
+	filterGroup,
+	filterOption,
 	medicationsOf,
 	optionMatches,
 	selectedGroups,
 	type FilterKey,
+	type SelectedGroup,
 	type Medication
 } from '../filters';
+import { KIND_CODES } from '../map/kind';
+import { summarize, type MedicationSummary } from '../medication';
 import * as facilities from './db/facilities';
 import { facetCounts } from './facet-index';
 import type { LocationPrecision } from './db/schema';
@@ -37,6 +41,8 @@ export interface ResultItem {
 	/** The chosen filter options this program meets: why it is in the results. */
 	matched: MatchedCriterion[];
 	medications: Medication[];
+	/** What the codes say about each medication, the pin's kind and any contradiction. */
+	medication: MedicationSummary;
 }
 
 export type PlaceProblem = Exclude<Resolution, { status: 'found' }>;
@@ -48,6 +54,13 @@ export type SearchOutcome =
 			radius: number;
 			total: number;
 			items: ResultItem[];
+			/**
+			 * When fewer than BEYOND_BELOW programs match within the radius: the nearest matches
+			 * outside it, nearest first (on the first page only; empty otherwise).
+			 */
+			beyond: ResultItem[];
+			/** With `beyond`: programs in the place's state that meet the search by telehealth. */
+			telehealth: { state: string; total: number; items: ResultItem[] } | null;
 			/** Counts keyed "group:value"; null where they would not be cheap. */
 			facets: Record<string, number> | null;
 	  }
@@ -67,6 +80,15 @@ export async function locate(
 }
 
 const recent = recentStore<SearchOutcome>(dataVersion);
+
+/** Telehealth as a group of its own, added to a search's groups (an extra all-of condition). */
+const TELEHEALTH: SelectedGroup = {
+	group: filterGroup('setting')!,
+	options: [filterOption('setting', 'telehealth')!]
+};
+
+/** A search that finds fewer programs than this within its radius goes on beyond it. */
+export const BEYOND_BELOW = 5;
 
 /** One canonical text per distinct search: filters and their values in a fixed order. */
 export function searchKey(params: SearchParams, withFacets: boolean): string {
@@ -103,27 +125,42 @@ async function search(params: SearchParams, withFacets: boolean): Promise<Search
 		facilities.search({ ...query, limit: params.limit, offset: params.offset }),
 		withFacets ? facetCounts(query, groups) : Promise.resolve(null)
 	]);
+	const few = query.center !== undefined && params.offset === 0 && total < BEYOND_BELOW;
+	const [beyond, telehealth] = await Promise.all([
+		few ? facilities.searchBeyond(query, query.center!, BEYOND_BELOW - total) : [],
+		few && place?.state
+			? facilities
+					.inState([...groups, TELEHEALTH], query.center!, place.state, 3)
+					.then((t) => ({ ...t, state: place.state! }))
+			: null
+	]);
+	const toItem = (row: facilities.SearchRow): ResultItem => {
+		const { codes, locationPrecision, ...rest } = row;
+		return {
+			...rest,
+			precision: locationPrecision,
+			distanceMiles: rest.distanceMiles === null ? null : Math.round(rest.distanceMiles * 10) / 10,
+			// The scope is a level, not a reason: "why it matched" names the filters chosen.
+			matched: groups.flatMap(({ group, options }) =>
+				(group.single ? [] : options)
+					.filter((o) => optionMatches(o, codes))
+					.map((o) => ({ key: group.key, value: o.value, label: o.label }))
+			),
+			medications: medicationsOf(codes),
+			medication: summarize(codes)
+		};
+	};
 	return {
 		status: 'ok',
 		place,
 		radius: params.radius,
 		total,
 		facets,
-		items: items.map(({ codes, locationPrecision, ...row }) => {
-			return {
-				...row,
-				precision: locationPrecision,
-				distanceMiles: row.distanceMiles === null ? null : Math.round(row.distanceMiles * 10) / 10,
-				matched: groups.flatMap(({ group, options }) =>
-					options
-						.filter((o) => optionMatches(o, codes))
-						.map((o) => ({ key: group.key, value: o.value, label: o.label }))
-				),
-				medications: medicationsOf(codes)
-			};
-		})
+		items: items.map(toItem),
+		beyond: beyond.map(toItem),
+		telehealth: telehealth && { ...telehealth, items: telehealth.items.map(toItem) }
 	};
 }
 
 /** Codes the map colours points by. */
-export const MAP_CODES = [...MEDICATIONS.map((m) => m.code), 'OTP'];
+export const MAP_CODES: readonly string[] = KIND_CODES;

@@ -1,6 +1,7 @@
 import { milesBetween, type LngLat } from '$lib/map/geo';
 import type { PinInfo } from '$lib/map/features';
 import type { Medication } from '$lib/filters';
+import type { MedicationSummary } from '$lib/medication';
 import type { ResultItem } from '$lib/server/search';
 import { snapshotOf } from '$lib/shortlist/snapshot';
 
@@ -21,6 +22,7 @@ interface Detail {
 	lng: number;
 	precision: string;
 	medications: Medication[];
+	medication: MedicationSummary;
 }
 
 export const programInfo = {
@@ -31,6 +33,7 @@ export const programInfo = {
 			name: item.name,
 			distanceMiles: item.distanceMiles,
 			medications: item.medications,
+			medication: item.medication,
 			phone: item.phone,
 			approx: item.precision === 'zip',
 			listed: true
@@ -50,6 +53,7 @@ export const programInfo = {
 				name: d.name,
 				distanceMiles,
 				medications: d.medications,
+				medication: d.medication,
 				phone: d.phone,
 				approx: d.precision === 'zip',
 				listed: false

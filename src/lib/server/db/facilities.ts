@@ -1,7 +1,7 @@
 import { sql, type CompiledQuery } from 'kysely';
 import { db } from './index';
 import type { SelectedGroup } from '../../filters';
-import { distanceMeters, latOf, lngOf, within, type LngLat } from './postgis';
+import { distanceMeters, latOf, lngOf, nearest, within, type LngLat } from './postgis';
 import { bitsCondition, codesOfBits, ensureSearchTable } from './search-table';
 import { groupsCondition } from './service-filter';
 import type { LocationPrecision } from './schema';
@@ -45,6 +45,17 @@ export async function count(): Promise<number> {
 	const row = await db
 		.selectFrom('facility')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** Programs listing every code of `all` and any of `any`. */
+export async function countWith(all: readonly string[], any: readonly string[]): Promise<number> {
+	const row = await db
+		.selectFrom('facility')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where(sql<boolean>`services @> ${sql.val([...all])}::text[]`)
+		.where(sql<boolean>`services && ${sql.val([...any])}::text[]`)
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
@@ -152,6 +163,13 @@ const BITS_COLUMNS = [
 	sql<string>`facility_search.filter_hi::text`.as('filterHi')
 ] as const;
 
+/** A CTE "hits" row's bitmasks (as text) and distance, beside the facility's own columns. */
+const HIT_COLUMNS = [
+	sql<string>`hits.filter_lo::text`.as('filterLo'),
+	sql<string>`hits.filter_hi::text`.as('filterHi'),
+	sql<number>`hits.meters / ${METERS_PER_MILE}::float8`.as('distanceMiles')
+] as const;
+
 /**
  * Nearest first: the radius and the filters are answered from the narrow facility_search table
  * (its GiST index, then bitmask tests on the rows it picks), with the total as a window count in
@@ -180,13 +198,7 @@ function pageNear(query: SearchQuery, center: LngLat) {
 		.with('hits', () => hits)
 		.selectFrom('hits')
 		.innerJoin('facility', 'facility.id', 'hits.id')
-		.select([
-			...RESULT_COLUMNS,
-			sql<string>`hits.filter_lo::text`.as('filterLo'),
-			sql<string>`hits.filter_hi::text`.as('filterHi'),
-			sql<number>`hits.meters / ${METERS_PER_MILE}::float8`.as('distanceMiles'),
-			'hits.total'
-		])
+		.select([...RESULT_COLUMNS, ...HIT_COLUMNS, 'hits.total'])
 		.orderBy('hits.meters')
 		.orderBy('facility.id');
 }
@@ -238,6 +250,74 @@ export function searchStatements(query: SearchQuery): CompiledQuery[] {
 	return query.center
 		? [pageNear(query, query.center).compile(), countNear(query, query.center).compile()]
 		: [pageNational(query).compile(), countNational(query).compile()];
+}
+
+/**
+ * The nearest matching programs outside the radius, nearest first: what a search that found few
+ * inside it goes on with. The KNN operator walks the GiST index outwards from the centre, so
+ * this reads about as many rows as it skips inside the radius plus `limit`.
+ */
+function pageBeyond(query: AreaQuery, center: LngLat, limit: number) {
+	const condition = bitsCondition(query.groups);
+	const hits = db
+		.selectFrom('facility_search')
+		.select(['id', 'filter_lo', 'filter_hi', distanceMeters('location', center).as('meters')])
+		.where((eb) => eb.not(within('location', center, query.radiusMiles * METERS_PER_MILE)))
+		.$if(condition !== undefined, (qb) => qb.where(condition!))
+		.orderBy(nearest('location', center))
+		.orderBy('id')
+		.limit(limit);
+	return db
+		.with('hits', () => hits)
+		.selectFrom('hits')
+		.innerJoin('facility', 'facility.id', 'hits.id')
+		.select([...RESULT_COLUMNS, ...HIT_COLUMNS])
+		.orderBy('hits.meters')
+		.orderBy('facility.id');
+}
+
+/** Up to `limit` matching programs beyond the radius, nearest first. */
+export async function searchBeyond(
+	query: AreaQuery,
+	center: LngLat,
+	limit: number
+): Promise<SearchRow[]> {
+	await searchTableReady();
+	const rows = await pageBeyond(query, center, limit).execute();
+	return rows.map(withCodes);
+}
+
+/**
+ * Programs in one state that meet the search (its groups already hold the telehealth option),
+ * nearest first, with their total: for a search that found few programs near it, the ones that
+ * may see a person by video or phone from anywhere in the state.
+ */
+export async function inState(
+	groups: readonly SelectedGroup[],
+	center: LngLat,
+	state: string,
+	limit: number
+): Promise<{ items: SearchRow[]; total: number }> {
+	await searchTableReady();
+	const condition = groupsCondition(groups);
+	const rows = await db
+		.selectFrom('facility')
+		.innerJoin('facility_search', 'facility_search.id', 'facility.id')
+		.select((eb) => [
+			...RESULT_COLUMNS,
+			...BITS_COLUMNS,
+			sql<number>`${distanceMeters('facility.location', center)} / ${METERS_PER_MILE}::float8`.as(
+				'distanceMiles'
+			),
+			eb.fn.countAll<number>().over().as('total')
+		])
+		.where('state', '=', state)
+		.$if(condition !== undefined, (qb) => qb.where(condition!))
+		.orderBy('distanceMiles')
+		.orderBy('facility.id')
+		.limit(limit)
+		.execute();
+	return { items: rows.map(withCodes), total: Number(rows[0]?.total ?? 0) };
 }
 
 let searchTable: Promise<void> | undefined;

@@ -50,26 +50,41 @@ export function codesOfBits(lo: string, hi: string): Set<string> {
 	return codes;
 }
 
-/** Has every code of `codes` (all) or any of them (not all); words with no bits are skipped. */
-function maskCondition(codes: readonly string[], all: boolean): RawBuilder<boolean> {
+type Test = 'any' | 'all' | 'none';
+
+/** Has any, every or none of `codes`; words with no bits are skipped. */
+function maskCondition(codes: readonly string[], test: Test): RawBuilder<boolean> {
 	const words = bitsOf(codes);
 	const parts = (['filter_lo', 'filter_hi'] as const)
 		.map((column, i) => ({ column, mask: words[i]! }))
 		.filter(({ mask }) => mask !== '0')
 		.map(({ column, mask }) =>
-			all
+			test === 'all'
 				? sql<boolean>`(${sql.ref(column)} & ${mask}::int8) = ${mask}::int8`
-				: sql<boolean>`(${sql.ref(column)} & ${mask}::int8) <> 0`
+				: test === 'none'
+					? sql<boolean>`(${sql.ref(column)} & ${mask}::int8) = 0`
+					: sql<boolean>`(${sql.ref(column)} & ${mask}::int8) <> 0`
 		);
-	if (parts.length === 0) return sql<boolean>`${!all}`;
-	return sql<boolean>`(${sql.join(parts, all ? sql` and ` : sql` or `)})`;
+	if (parts.length === 0) return sql<boolean>`${test !== 'any'}`;
+	return sql<boolean>`(${sql.join(parts, test === 'any' ? sql` or ` : sql` and `)})`;
+}
+
+const plain = (o: FilterOption) => !o.all?.length && !o.none?.length;
+
+function optionCondition(option: FilterOption): RawBuilder<boolean> {
+	const parts = [
+		...(option.codes.length ? [maskCondition(option.codes, 'any')] : []),
+		...(option.all?.length ? [maskCondition(option.all, 'all')] : []),
+		...(option.none?.length ? [maskCondition(option.none, 'none')] : [])
+	];
+	return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 
 function groupCondition(options: readonly FilterOption[]): RawBuilder<boolean> {
-	const anyCodes = [...new Set(options.filter((o) => !o.all).flatMap((o) => o.codes))];
+	const anyCodes = [...new Set(options.filter(plain).flatMap((o) => o.codes))];
 	const parts = [
-		...(anyCodes.length ? [maskCondition(anyCodes, false)] : []),
-		...options.filter((o) => o.all).map((o) => maskCondition(o.codes, true))
+		...(anyCodes.length ? [maskCondition(anyCodes, 'any')] : []),
+		...options.filter((o) => !plain(o)).map(optionCondition)
 	];
 	return parts.length === 1 ? parts[0]! : sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }

@@ -16,7 +16,23 @@ function fieldOf(query: string): string {
 
 describe('parseSearchParams', () => {
 	it('applies the defaults', () => {
-		expect(parse('')).toEqual({ radius: 25, limit: 20, offset: 0, filters: {} });
+		expect(parse('')).toEqual({
+			radius: 25,
+			limit: 20,
+			offset: 0,
+			filters: { scope: ['medication'] }
+		});
+	});
+
+	it('takes one scope, and keeps an old link’s moved and retired values working', () => {
+		expect(parse('scope=all').filters.scope).toEqual(['all']);
+		expect(fieldOf('scope=all&scope=supports')).toBe('scope');
+		expect(fieldOf('scope=everything')).toBe('scope');
+		expect(parse('family=pregnant&counseling=telehealth&counseling=dbt').filters).toEqual({
+			scope: ['medication'],
+			group: ['pregnant'],
+			setting: ['telehealth']
+		});
 	});
 
 	it('reads a place, a radius, paging and repeated filters', () => {
@@ -29,7 +45,11 @@ describe('parseSearchParams', () => {
 			radius: 50,
 			limit: 100,
 			offset: 40,
-			filters: { medication: ['methadone', 'buprenorphine'], family: ['pregnant'] }
+			filters: {
+				medication: ['methadone', 'buprenorphine'],
+				group: ['pregnant'],
+				scope: ['medication']
+			}
 		});
 	});
 
@@ -43,13 +63,15 @@ describe('parseSearchParams', () => {
 
 	it('treats an empty filter value as no choice, like an empty field', () => {
 		expect(parse('medication=&payment=medicaid&medication=%20').filters).toEqual({
-			payment: ['medicaid']
+			payment: ['medicaid'],
+			scope: ['medication']
 		});
 	});
 
 	it('ignores a filter value given twice', () => {
 		expect(parse('medication=methadone&medication=methadone').filters).toEqual({
-			medication: ['methadone']
+			medication: ['methadone'],
+			scope: ['medication']
 		});
 	});
 

@@ -1,5 +1,11 @@
 import * as v from 'valibot';
-import { FILTER_GROUPS, filterGroup, type FilterKey, type FilterSelection } from '../../filters';
+import {
+	FILTER_ALIASES,
+	FILTER_GROUPS,
+	filterGroup,
+	RETIRED_VALUES,
+	type FilterSelection
+} from '../../filters';
 import { InputError, parseInput } from './params';
 
 export const RADIUS_CHOICES = [5, 10, 25, 50, 100, 250] as const;
@@ -86,20 +92,27 @@ export function parseSearchParams(
 			if (value.trim() !== '') scalars[key as ScalarKey] = value;
 			continue;
 		}
-		const group = filterGroup(key);
-		if (!group) {
+		if (!filterGroup(key)) {
 			throw new InputError(
 				`unknown parameter "${truncate(key)}"; filters are ${FILTER_GROUPS.map((g) => g.key).join(', ')}`,
 				truncate(key)
 			);
 		}
 		// As with the scalars: an empty value (a form's "any" choice) selects nothing.
-		if (value.trim() === '') continue;
-		if (!group.options.some((o) => o.value === value)) {
+		if (value.trim() === '' || RETIRED_VALUES.has(`${key}=${value}`)) continue;
+		const [toKey, toValue] = FILTER_ALIASES[`${key}=${value}`] ?? [key, value];
+		const group = filterGroup(toKey)!;
+		if (!group.options.some((o) => o.value === toValue)) {
 			throw new InputError(`"${truncate(value)}" is not a ${key} option (see /api/filters)`, key);
 		}
-		const values = (filters[group.key as FilterKey] ??= []);
-		if (!values.includes(value)) values.push(value);
+		const values = (filters[group.key] ??= []);
+		if (group.single && values.length > 0 && !values.includes(toValue)) {
+			throw new InputError(`${key} takes one value`, key);
+		}
+		if (!values.includes(toValue)) values.push(toValue);
+	}
+	for (const group of FILTER_GROUPS) {
+		if (group.single) filters[group.key] ??= [group.single.default];
 	}
 	const parsed = parseInput(Scalars, scalars);
 	if ((parsed.lat === undefined) !== (parsed.lng === undefined)) {

@@ -1,6 +1,6 @@
 import { selectedGroups } from '$lib/filters';
 import type { PinFeature } from '$lib/map/features';
-import { classify } from '$lib/map/kind';
+import { kindOf } from '$lib/map/kind';
 import { dataVersion } from '$lib/server/data-version';
 import * as facilities from '$lib/server/db/facilities';
 import { keepJson, keptResponse, type KeptJson } from '$lib/server/gzip';
@@ -46,13 +46,7 @@ export const GET: RequestHandler = ({ url, request }) =>
 	});
 
 function toFeature(row: facilities.MapPoint): PinFeature {
-	const codes = new Set(row.services);
-	const kind = classify({
-		methadone: codes.has('MU'),
-		buprenorphine: codes.has('BU'),
-		naltrexone: codes.has('NU'),
-		otp: codes.has('OTP')
-	});
+	const kind = kindOf(new Set(row.services));
 	return {
 		type: 'Feature',
 		id: row.id,

@@ -20,7 +20,10 @@ function body(outcome: Extract<SearchOutcome, { status: 'ok' }>, params: SearchP
 				offset: params.offset,
 				place: outcome.place,
 				radiusMiles: outcome.place ? outcome.radius : null,
-				items: outcome.items
+				items: outcome.items,
+				// Outside the radius, apart from items: the nearest matches when items are few.
+				beyond: outcome.beyond,
+				telehealth: outcome.telehealth
 			})
 		);
 		bodies.set(outcome, kept);

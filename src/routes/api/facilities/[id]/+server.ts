@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { FACILITY_ID, getFacilityDetail } from '$lib/server/facility-detail';
 import { apiError, handleApi } from '$lib/server/http';
 import { medicationsOf } from '$lib/filters';
+import { summarize } from '$lib/medication';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params }) =>
@@ -13,6 +14,7 @@ export const GET: RequestHandler = ({ params }) =>
 		return json({
 			...rest,
 			precision: locationPrecision,
-			medications: medicationsOf(new Set(detail.services))
+			medications: medicationsOf(new Set(detail.services)),
+			medication: summarize(new Set(detail.services))
 		});
 	});
