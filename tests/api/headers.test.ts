@@ -31,6 +31,7 @@ let id = '';
 // One good address per route, and one it refuses (bad input or nothing there).
 const SAMPLES: Record<string, () => { ok: string; refused: string; page?: boolean }> = {
 	'/': () => ({ ok: '/', refused: '/%E0%A4%A', page: true }),
+	'/about/data': () => ({ ok: '/about/data', refused: '/about/data/x', page: true }),
 	'/about/privacy': () => ({ ok: '/about/privacy', refused: '/about/privacy/x', page: true }),
 	'/api/[...rest]': () => ({ ok: '/api/no-such-thing?near=02139', refused: '/api' }),
 	'/api/facilities': () => ({
