@@ -192,7 +192,7 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 	},
 	{
 		key: 'credential',
-		label: 'Licences and accreditation',
+		label: 'Licenses and accreditation',
 		options: [
 			opt('joint-commission', 'The Joint Commission', 'JC'),
 			opt('carf', 'CARF', 'CARF'),

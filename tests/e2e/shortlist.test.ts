@@ -162,7 +162,10 @@ describe('the shortlist', () => {
 			async ({ page }) => {
 				await page.goto(`/shortlist/compare?ids=${ids().join(',')}`);
 				const scroller = page.locator('.scroll');
-				const rowName = page.getByRole('rowheader', { name: 'Buprenorphine', exact: true });
+				const rowName = page.getByRole('rowheader', {
+					name: 'Prescribes or dispenses buprenorphine',
+					exact: true
+				});
 				const before = await rowName.boundingBox();
 				await scroller.evaluate((el) => (el.scrollLeft = 300));
 				await expect(scroller.evaluate((el) => el.scrollLeft)).resolves.toBeGreaterThan(100);

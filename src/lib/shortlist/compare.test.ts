@@ -10,7 +10,7 @@ test('rows come from the filter groups, listed services only, with differences m
 		'Medications',
 		'Counseling',
 		'Family support',
-		'Licences and accreditation',
+		'Licenses and accreditation',
 		'Payment',
 		'Languages',
 		'Setting'

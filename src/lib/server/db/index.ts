@@ -50,7 +50,7 @@ function gateOptions(kind: DatabaseKind, { QUERY_TIMEOUT_MS }: Config): GateOpti
 	return kind === 'pglite'
 		? {
 				capacity: 1,
-				perClient: 4,
+				perClient: 16,
 				maxWaiting: 64,
 				waitMs: 5_000,
 				refusalDelayMs: 1_000,
@@ -58,7 +58,8 @@ function gateOptions(kind: DatabaseKind, { QUERY_TIMEOUT_MS }: Config): GateOpti
 			}
 		: {
 				capacity: POOL_SIZE,
-				perClient: POOL_SIZE / 2,
+				perClient: 16,
+				runningPerClient: POOL_SIZE / 2,
 				maxWaiting: 200,
 				waitMs: 5_000,
 				refusalDelayMs: 1_000

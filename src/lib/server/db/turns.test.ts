@@ -81,3 +81,16 @@ test('a refusal for being over a limit comes after refusalDelayMs, not at once',
 	expect(performance.now() - started).toBeGreaterThanOrEqual(75);
 	end();
 });
+
+test('one client holds at most runningPerClient sessions; its other requests wait, others go ahead', async () => {
+	const turns = new Turns({ ...limits, capacity: 2, perClient: 5, runningPerClient: 1 });
+	const first = await turns.take('a');
+	let second = false;
+	const waiting = turns.take('a').then((end) => ((second = true), end));
+	// The second session is free, but not for a: b gets it.
+	(await turns.take('b'))();
+	expect(second).toBe(false);
+	first();
+	(await waiting)();
+	expect(second).toBe(true);
+});

@@ -5,14 +5,18 @@ import { DatabaseBusy } from './outage';
  * and when a session frees, the waiting client that has used the database least lately goes
  * next: its use is the time it held sessions, decaying by half every HALF_LIFE_MS. So someone
  * searching (a few milliseconds a query) goes ahead of a client that has had the database for
- * seconds, however many requests that client keeps waiting. Beyond `perClient` sessions held or
+ * seconds, however many requests that client keeps waiting; no client holds more than
+ * `runningPerClient` at once, so others always find one free. Beyond `perClient` sessions held or
  * awaited by one client, or `maxWaiting` in all, a request is refused with DatabaseBusy after
  * `refusalDelayMs` (refused at once, a flooding client asks again at once, and the refusals alone
  * keep the server busy); after `waitMs` in the queue, it is refused then.
  */
 export interface TurnLimits {
 	capacity: number;
+	/** Sessions one client may hold or await at once. */
 	perClient: number;
+	/** Sessions one client may hold at once (the rest of its requests wait); default: all. */
+	runningPerClient?: number;
 	maxWaiting: number;
 	waitMs: number;
 	refusalDelayMs?: number;
@@ -31,6 +35,7 @@ interface Waiter {
 export class Turns {
 	readonly #queues = new Map<string, Waiter[]>();
 	readonly #held = new Map<string, number>();
+	readonly #runningOf = new Map<string, number>();
 	readonly #use = new Map<string, { ms: number; at: number }>();
 	#running = 0;
 	#waiting = 0;
@@ -69,6 +74,7 @@ export class Turns {
 						done = true;
 						this.#running--;
 						this.#count(client, -1);
+						this.#bump(this.#runningOf, client, -1);
 						this.#used(client, this.now() - started);
 						this.#dispatch();
 					});
@@ -90,10 +96,12 @@ export class Turns {
 	}
 
 	#dispatch(): void {
+		const most = this.limits.runningPerClient ?? this.limits.capacity;
 		while (this.#running < this.limits.capacity && this.#waiting > 0) {
 			let next: Waiter | undefined;
 			let least = Infinity;
 			for (const [client, queue] of this.#queues) {
+				if ((this.#runningOf.get(client) ?? 0) >= most) continue;
 				const use = this.#currentUse(client);
 				const first = queue[0]!;
 				if (use < least || (use === least && first.arrived < next!.arrived)) {
@@ -101,9 +109,12 @@ export class Turns {
 					next = first;
 				}
 			}
-			this.#remove(next!);
+			// Everyone waiting already has their share running.
+			if (!next) return;
+			this.#remove(next);
 			this.#running++;
-			next!.admit();
+			this.#bump(this.#runningOf, next.client, 1);
+			next.admit();
 		}
 	}
 
@@ -118,9 +129,13 @@ export class Turns {
 	}
 
 	#count(client: string, by: number): void {
-		const n = (this.#held.get(client) ?? 0) + by;
-		if (n === 0) this.#held.delete(client);
-		else this.#held.set(client, n);
+		this.#bump(this.#held, client, by);
+	}
+
+	#bump(counts: Map<string, number>, client: string, by: number): void {
+		const n = (counts.get(client) ?? 0) + by;
+		if (n === 0) counts.delete(client);
+		else counts.set(client, n);
 	}
 
 	#currentUse(client: string): number {
