@@ -51,7 +51,13 @@ export function setDefaultHeaders(req: IncomingMessage, res: ServerResponse): vo
 			res.setHeader('content-type', 'text/plain; charset=utf-8');
 		}
 		const script = SCRIPT.test(path) || SCRIPT.test(type ?? '');
-		if (!script && outgoing(res, given, 'content-security-policy') === undefined) {
+		// Not on a 304: its headers replace those of the answer the browser kept, and a page's
+		// own policy (which SvelteKit does not repeat on a 304) must stay.
+		if (
+			!script &&
+			status !== 304 &&
+			outgoing(res, given, 'content-security-policy') === undefined
+		) {
 			res.setHeader('content-security-policy', FALLBACK_CSP);
 		}
 		return writeHead.call(res, status, ...rest);

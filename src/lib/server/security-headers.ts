@@ -56,6 +56,7 @@ export function withSecurityHeaders(response: Response, mapOrigin: string | null
 	if (csp && mapOrigin) headers.set('content-security-policy', widenCsp(csp, mapOrigin));
 	// Responses that SvelteKit does not render (JSON, GeoJSON, files) get a policy too, so that
 	// one opened directly can't be framed or run anything.
-	if (!csp) headers.set('content-security-policy', FALLBACK_CSP);
+	// Not on a 304: its headers replace the stored answer's, and a page's own policy must stay.
+	if (!csp && response.status !== 304) headers.set('content-security-policy', FALLBACK_CSP);
 	return response;
 }
