@@ -39,7 +39,13 @@ describe('hostile requests', () => {
 		const worker = async () => {
 			while (next < cases.length) {
 				const hostile = cases[next++]!;
-				const answer = await rawRequest(hostile.text);
+				// A request whose body the server refuses before reading it all can lose its answer to
+				// TCP: the server closes with the rest of the body unread, its kernel resets the
+				// connection, and a reset throws away what the client had not read yet. Sent again
+				// once; no answer twice is a failure.
+				const answer =
+					(await rawRequest(hostile.text)) ??
+					(hostile.kind === 'wrong bodies' ? await rawRequest(hostile.text) : null);
 				tally.sent++;
 				tally.byKind[hostile.kind] = (tally.byKind[hostile.kind] ?? 0) + 1;
 				if (!answer) {
