@@ -95,7 +95,7 @@ export const openApiDocument = {
 				responses: {
 					200: {
 						description:
-							'`{ total, limit, offset, place, radiusMiles, items: [...], beyond: [...], telehealth }`: `beyond` holds, on the first page of a search with fewer than 5 matches within the radius, the nearest matches outside it (each with its distance), never counted in `total`; with them, `telehealth` (`{ state, total, items }`: the programs in the place’s state that meet the search and offer telehealth, nearest three) or null. Each item’s `medication` says what the codes mean: `kind` (the map colour), `lines`, `elsewhere`, and `contradiction` when the listing says both that it uses a medication and that it does not treat opioid use disorder (NOOP) or use medication for it (NMOA).',
+							'`{ total, limit, offset, place, radiusMiles, items: [...], beyond: [...], telehealth }`: `beyond` holds, on the first page of a search with fewer than 5 matches within the radius, the nearest matches outside it (each with its distance), never counted in `total`; with them, `telehealth` (`{ state, total, items }`: the programs in the place’s state that meet the search and offer telehealth, nearest three) or null. Each item’s `medication` says what the codes mean: `kind` (the map color), `lines`, `elsewhere`, and `contradiction` when the listing says both that it uses a medication and that it does not treat opioid use disorder (NOOP) or use medication for it (NMOA).',
 						content: {
 							'application/json': { schema: { $ref: '#/components/schemas/SearchResult' } }
 						}
@@ -111,7 +111,7 @@ export const openApiDocument = {
 				responses: {
 					200: {
 						description:
-							'FeatureCollection of Points [lng, lat]; properties: id, kind (methadone, buprenorphine, naltrexone, check (a listing that contradicts itself) or other: the colour on the map, the same as each list item’s medication.kind) and approx (true when placed at the centre of its ZIP code)',
+							'FeatureCollection of Points [lng, lat]; properties: id, kind (methadone, buprenorphine, naltrexone, check (a listing that contradicts itself) or other: the color on the map, the same as each list item’s medication.kind) and approx (true when placed at the center of its ZIP code)',
 						content: { 'application/geo+json': {} },
 						headers: {
 							ETag: { description: 'Send it back as If-None-Match to revalidate' },
