@@ -179,6 +179,7 @@ export const openApiDocument = {
 							required: [
 								'id',
 								'name',
+								'displayName',
 								'distanceMiles',
 								'lat',
 								'lng',
@@ -188,7 +189,12 @@ export const openApiDocument = {
 							],
 							properties: {
 								id: { type: 'string' },
-								name: { type: 'string' },
+								name: { type: 'string', description: 'First line of the name, as SAMHSA lists it' },
+								displayName: {
+									type: 'string',
+									description:
+										'Both lines of the name as one, joined where the first breaks mid-phrase'
+								},
 								distanceMiles: { type: ['number', 'null'] },
 								lat: { type: 'number' },
 								lng: { type: 'number' },

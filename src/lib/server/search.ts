@@ -10,6 +10,7 @@ import {
 } from '../filters';
 import { KIND_CODES } from '../map/kind';
 import { summarize, type MedicationSummary } from '../medication';
+import { displayNameLine } from '../display-name';
 import * as facilities from './db/facilities';
 import { facetCounts } from './facet-index';
 import type { LocationPrecision } from './db/schema';
@@ -28,6 +29,8 @@ export interface ResultItem {
 	id: string;
 	name: string;
 	name2: string | null;
+	/** name and name2 as one line (display-name.ts). */
+	displayName: string;
 	street1: string;
 	street2: string | null;
 	city: string;
@@ -138,6 +141,7 @@ async function search(params: SearchParams, withFacets: boolean): Promise<Search
 		const { codes, locationPrecision, ...rest } = row;
 		return {
 			...rest,
+			displayName: displayNameLine(rest),
 			precision: locationPrecision,
 			distanceMiles: rest.distanceMiles === null ? null : Math.round(rest.distanceMiles * 10) / 10,
 			// The scope is a level, not a reason: "why it matched" names the filters chosen.

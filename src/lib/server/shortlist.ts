@@ -1,11 +1,12 @@
 import { medicationsOf, type Medication } from '../filters';
 import * as facilities from './db/facilities';
+import { displayNameLine } from '../display-name';
 
 /** What the shared list and the comparison show of a program. */
 export type ListedProgram = Pick<
 	facilities.Facility,
 	'id' | 'name' | 'name2' | 'street1' | 'street2' | 'city' | 'state' | 'zip' | 'services'
-> & { phones: string[]; medications: Medication[] };
+> & { displayName: string; phones: string[]; medications: Medication[] };
 
 function listed(f: facilities.Facility): ListedProgram {
 	const { id, name, name2, street1, street2, city, state, zip, services } = f;
@@ -14,6 +15,7 @@ function listed(f: facilities.Facility): ListedProgram {
 		id,
 		name,
 		name2,
+		displayName: displayNameLine(f),
 		street1,
 		street2,
 		city,

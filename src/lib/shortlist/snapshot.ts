@@ -1,5 +1,6 @@
 import type { Medication } from '../filters';
 import type { ProgramSnapshot } from './schema';
+import { displayNameLine } from '../display-name';
 
 /**
  * Anything that describes a program: a search result, the program page's data, the JSON of
@@ -8,6 +9,7 @@ import type { ProgramSnapshot } from './schema';
 export interface ProgramLike {
 	id: string;
 	name: string;
+	name2?: string | null;
 	street1?: string | null;
 	street2?: string | null;
 	city: string;
@@ -26,7 +28,8 @@ export function snapshotOf(p: ProgramLike, from: string | null = null): ProgramS
 	const distanceMiles = p.distanceMiles ?? null;
 	return {
 		id: p.id,
-		name: p.name,
+		// The whole name: saved programs of one organization differ by their second line.
+		name: displayNameLine(p),
 		street1: p.street1 || null,
 		street2: p.street2 || null,
 		city: p.city,

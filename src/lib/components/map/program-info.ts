@@ -4,6 +4,7 @@ import type { Medication } from '$lib/filters';
 import type { MedicationSummary } from '$lib/medication';
 import type { ResultItem } from '$lib/server/search';
 import { snapshotOf } from '$lib/shortlist/snapshot';
+import { displayNameLine } from '$lib/display-name';
 
 // What a popup says about a program. The map's GeoJSON carries no names (it is the whole
 // country), so a program that is not on the page of the list showing is asked for by id.
@@ -11,6 +12,7 @@ import { snapshotOf } from '$lib/shortlist/snapshot';
 interface Detail {
 	id: string;
 	name: string;
+	name2: string | null;
 	street1: string | null;
 	street2: string | null;
 	city: string;
@@ -30,7 +32,7 @@ export const programInfo = {
 		return {
 			snapshot: snapshotOf(item, from),
 			id: item.id,
-			name: item.name,
+			name: item.displayName,
 			distanceMiles: item.distanceMiles,
 			medications: item.medications,
 			medication: item.medication,
@@ -50,7 +52,7 @@ export const programInfo = {
 			return {
 				snapshot: snapshotOf({ ...d, distanceMiles }, from),
 				id: d.id,
-				name: d.name,
+				name: displayNameLine(d),
 				distanceMiles,
 				medications: d.medications,
 				medication: d.medication,

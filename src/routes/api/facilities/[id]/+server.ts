@@ -3,6 +3,7 @@ import { FACILITY_ID, getFacilityDetail } from '$lib/server/facility-detail';
 import { apiError, handleApi } from '$lib/server/http';
 import { medicationsOf } from '$lib/filters';
 import { summarize } from '$lib/medication';
+import { displayNameLine } from '$lib/display-name';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params }) =>
@@ -13,6 +14,7 @@ export const GET: RequestHandler = ({ params }) =>
 		const { locationPrecision, ...rest } = detail;
 		return json({
 			...rest,
+			displayName: displayNameLine(rest),
 			precision: locationPrecision,
 			medications: medicationsOf(new Set(detail.services)),
 			medication: summarize(new Set(detail.services))
