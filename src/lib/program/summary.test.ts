@@ -3,7 +3,9 @@ import { medicationForms, programFacts } from './summary';
 
 describe('program facts', () => {
 	it('names payment, ages, languages and setting in the filters’ words', () => {
-		const facts = programFacts(new Set(['MD', 'SS', 'NP', 'ADLT', 'FEM', 'SP', 'FX', 'OP', 'TELE']));
+		const facts = programFacts(
+			new Set(['MD', 'SS', 'NP', 'ADLT', 'FEM', 'SP', 'FX', 'OP', 'TELE'])
+		);
 		expect(facts.payment).toEqual(['Medicaid', 'Sliding fee scale', 'No payment accepted (free)']);
 		expect(facts.ages).toEqual(['Adults (26–64)']);
 		expect(facts.genders).toEqual(['Women']);

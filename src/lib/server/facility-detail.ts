@@ -1,33 +1,48 @@
+import { FILTER_GROUPS } from '../filters';
+import { categoryOf, SERVICE_CATEGORIES } from '../program/categories';
 import * as facilities from './db/facilities';
 import * as serviceCodes from './db/service-codes';
 
 export interface ServiceGroup {
+	id: string;
 	category: string;
-	services: { code: string; name: string; description: string | null }[];
+	services: { code: string; name: string; description: string | null; known: boolean }[];
 }
 
 export type FacilityDetail = facilities.Facility & { serviceGroups: ServiceGroup[] };
 
-/** A program with its services named and grouped by the dictionary's categories. */
+/** Our label for a code where one filter option stands for exactly that code. */
+const OUR_LABELS = new Map(
+	FILTER_GROUPS.flatMap((g) =>
+		g.options
+			.filter((o) => o.codes.length === 1 && !o.all?.length && !o.none?.length)
+			.map((o) => [o.codes[0]!, o] as const)
+	)
+);
+
+/** A program with each of its services named once, in our groups (categories.ts). */
 export async function getFacilityDetail(id: string): Promise<FacilityDetail | undefined> {
 	const facility = await facilities.get(id);
 	if (!facility) return undefined;
-	const known = new Map((await serviceCodes.describe(facility.services)).map((s) => [s.code, s]));
-	// Groups follow the order SAMHSA lists the program's services in (type of care first).
-	const groups = new Map<string, ServiceGroup>();
-	for (const code of facility.services) {
+	const codes = [...new Set(facility.services)];
+	const known = new Map((await serviceCodes.describe(codes)).map((s) => [s.code, s]));
+	const groups = new Map<string, ServiceGroup>(
+		SERVICE_CATEGORIES.map((c) => [c.id, { id: c.id, category: c.label, services: [] }])
+	);
+	for (const code of codes) {
 		const entry = known.get(code);
-		// Unknown stays unknown: a code missing from the dictionary is shown as the code itself.
-		const category = entry?.categoryName ?? 'Codes not in the SAMHSA dictionary';
-		const group = groups.get(category) ?? { category, services: [] };
-		group.services.push({
+		const ours = OUR_LABELS.get(code);
+		groups.get(categoryOf(code, entry?.categoryCode ?? null).id)!.services.push({
 			code,
-			name: entry?.name ?? code,
-			description: entry?.description ?? null
+			// Unknown stays unknown: a code missing from the dictionary is shown as the code itself.
+			name: ours?.label ?? entry?.name ?? code,
+			description: entry?.description ?? ours?.help ?? null,
+			known: entry !== undefined
 		});
-		groups.set(category, group);
 	}
-	return { ...facility, serviceGroups: [...groups.values()] };
+	const serviceGroups = [...groups.values()].filter((g) => g.services.length > 0);
+	for (const g of serviceGroups) g.services.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+	return { ...facility, serviceGroups };
 }
 
 /** Ids are 12 lower-case hex characters today; accept a little more for future sources. */

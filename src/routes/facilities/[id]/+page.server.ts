@@ -5,6 +5,7 @@ import { FACILITY_ID, getFacilityDetail } from '$lib/server/facility-detail';
 import { clientKey } from '$lib/server/client-key';
 import { SharedRateLimiter } from '$lib/server/rate-limit';
 import { CorrectionForm } from '$lib/server/validate/correction';
+import { locator } from '$lib/server/locator';
 import { stateName } from '$lib/states';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		facility,
 		stateName: stateName(facility.state),
 		serviceGroups,
+		locator: locator(stateName(facility.state), facility.lng, facility.lat) ?? null,
 		openReports: await corrections.openCount(facility.id)
 	};
 };
