@@ -41,12 +41,12 @@ describe('browsing the directory without a search', () => {
 			expect(name.length).toBeGreaterThan(0);
 			await first.click();
 			await page.waitForURL(/\/facilities\/[a-z0-9-]+$/);
-			await page.getByRole('heading', { name: 'Services', exact: true }).waitFor();
+			await page.getByRole('heading', { name: 'All services', exact: true }).waitFor();
 			await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(name);
 			await expect(
-				page.getByRole('heading', { name: 'Services', exact: true }).isVisible()
+				page.getByRole('heading', { name: 'All services', exact: true }).isVisible()
 			).resolves.toBe(true);
-			// Each program lists its SAMHSA services by plain name under their category.
+			// Each program lists its SAMHSA services by plain name under our groups.
 			expect(await page.locator('ul.services li').count()).toBeGreaterThan(0);
 			await expect(page.getByTestId('location-precision').textContent()).resolves.toMatch(
 				/street address|approximate/
@@ -62,7 +62,7 @@ describe('browsing the directory without a search', () => {
 			await page.goto('/states/VT');
 			await page.locator('ol.programs > li a').first().click();
 			await page.waitForURL(/\/facilities\//);
-			const tel = page.locator('dl.phones a[href^="tel:"]').first();
+			const tel = page.getByTestId('call-buttons').locator('a[href^="tel:"]').first();
 			await expect(tel.getAttribute('href')).resolves.toMatch(/^tel:\+1-\d{3}-\d{3}-\d{4}/);
 		});
 	});
@@ -74,7 +74,7 @@ describe('browsing the directory without a search', () => {
 			await page.locator('ol.programs > li a').first().click();
 			await page.waitForURL(/\/facilities\//);
 			await expect(page.getByTestId('location-precision').textContent()).resolves.toMatch(
-				/approximate: the centre of ZIP code 969\d\d/
+				/Approximate location: the center of ZIP code 969\d\d/
 			);
 		});
 	});
