@@ -57,7 +57,10 @@ describe('Shortlist', () => {
 		// Once there is room again, the next change saves the whole list.
 		storage.failWith = null;
 		list.update('bbbbbbbbbbbb', { note: 'x' });
-		expect(load(storage).lists[0]!.entries.map((e) => e.id)).toEqual(['aaaaaaaaaaaa', 'bbbbbbbbbbbb']);
+		expect(load(storage).lists[0]!.entries.map((e) => e.id)).toEqual([
+			'aaaaaaaaaaaa',
+			'bbbbbbbbbbbb'
+		]);
 	});
 
 	test('follows other tabs through the storage event, ignoring other keys', () => {

@@ -67,7 +67,10 @@ export function fromListFile(text: string): Imported {
 	try {
 		value = JSON.parse(text);
 	} catch {
-		return { ok: false, error: 'This file is not a list exported from MAT Locator: it is not JSON.' };
+		return {
+			ok: false,
+			error: 'This file is not a list exported from MAT Locator: it is not JSON.'
+		};
 	}
 	const format = (value as { format?: unknown } | null)?.format;
 	if (format !== FILE_FORMAT)
@@ -88,7 +91,8 @@ export function fromListFile(text: string): Imported {
 	const body = v.safeParse(Body, value);
 	if (!body.success) {
 		const issue = body.issues[0];
-		return { ok: false, error: `This list could not be imported: ${where(issue)}: ${issue.message}.` };
+		const problem = issue.input === undefined ? 'is missing' : issue.message;
+		return { ok: false, error: `This list could not be imported: ${where(issue)}: ${problem}.` };
 	}
 	const { name, entries } = body.output.list;
 	const ids = new Set(entries.map((e) => e.id));
