@@ -304,19 +304,19 @@ export class Shortlist {
 	}
 
 	#newId(): string {
-		const taken = new Set(this.lists.map((l) => l.id));
-		if (this.deleted) taken.add(this.deleted.list.id);
+		// The deleted list keeps its id while Undo can bring it back.
+		const taken = [...this.lists, ...(this.deleted ? [this.deleted.list] : [])].map((l) => l.id);
 		let n = this.lists.length + 1;
-		while (taken.has(`list-${n}`)) n += 1;
+		while (taken.includes(`list-${n}`)) n += 1;
 		return `list-${n}`;
 	}
 
 	/** "Client A", or "Client A (2)" when another list has that name. */
 	#uniqueName(name: string, except?: string): string {
 		const base = name.trim() || 'Untitled list';
-		const names = new Set(this.lists.filter((l) => l.id !== except).map((l) => l.name));
+		const names = this.lists.filter((l) => l.id !== except).map((l) => l.name);
 		let candidate = base;
-		for (let n = 2; names.has(candidate); n++) candidate = `${base} (${n})`;
+		for (let n = 2; names.includes(candidate); n++) candidate = `${base} (${n})`;
 		return candidate;
 	}
 
