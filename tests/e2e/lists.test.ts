@@ -18,15 +18,16 @@ const SIZES = [
 beforeAll(async () => {
 	browser = await launchBrowser();
 	const base = inject('baseURL');
-	const near = await (await fetch(`${base}/api/facilities?near=01608&limit=50`)).json();
-	const details = await Promise.all(
-		near.items.map(async (p: { id: string }) =>
-			(await fetch(`${base}/api/facilities/${p.id}`)).json()
-		)
-	);
+	const near = await (await fetch(`${base}/api/facilities?near=01608&limit=20`)).json();
+	const details = [];
+	for (const p of near.items as { id: string }[]) {
+		const response = await fetch(`${base}/api/facilities/${p.id}`);
+		expect(response.status).toBe(200);
+		details.push(await response.json());
+	}
 	const withIntake = details.filter((d) => d.intakePhones.length > 0 && d.phone);
 	expect(withIntake.length).toBeGreaterThan(0);
-	programs = [withIntake[0], ...details.filter((d) => d.id !== withIntake[0].id).slice(0, 2)].map(
+	programs = [withIntake[0], ...details.filter((d) => d.id !== withIntake[0].id && d.phone).slice(0, 2)].map(
 		(d) => ({ id: d.id, name: d.displayName, phone: d.phone, intakePhones: d.intakePhones })
 	);
 });

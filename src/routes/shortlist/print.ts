@@ -8,16 +8,21 @@ import { shortlist } from '$lib/shortlist/store.svelte';
  * ids are asked for, as the program pages do; a program that cannot be fetched keeps what is saved.
  */
 export async function refreshPhones(entries: readonly Entry[]): Promise<void> {
-	await Promise.all(
-		entries.map(async (entry) => {
-			try {
-				const response = await fetch(`/api/facilities/${encodeURIComponent(entry.id)}`);
-				if (!response.ok) return;
-				const program = (await response.json()) as ProgramLike;
-				shortlist.refresh({ ...snapshotOf(program), distanceMiles: null, distanceFrom: null });
-			} catch {
-				// Offline: the sheet prints the numbers saved with the list.
-			}
-		})
-	);
+	// A few at a time: a list of fifty is fifty requests.
+	const queue = [...entries];
+	const next = async (): Promise<void> => {
+		for (let entry = queue.shift(); entry; entry = queue.shift()) await one(entry);
+	};
+	await Promise.all([next(), next(), next(), next()]);
+}
+
+async function one(entry: Entry): Promise<void> {
+	try {
+		const response = await fetch(`/api/facilities/${encodeURIComponent(entry.id)}`);
+		if (!response.ok) return;
+		const program = (await response.json()) as ProgramLike;
+		shortlist.refresh({ ...snapshotOf(program), distanceMiles: null, distanceFrom: null });
+	} catch {
+		// Offline: the sheet prints the numbers saved with the list.
+	}
 }
