@@ -27,9 +27,10 @@ beforeAll(async () => {
 	}
 	const withIntake = details.filter((d) => d.intakePhones.length > 0 && d.phone);
 	expect(withIntake.length).toBeGreaterThan(0);
-	programs = [withIntake[0], ...details.filter((d) => d.id !== withIntake[0].id && d.phone).slice(0, 2)].map(
-		(d) => ({ id: d.id, name: d.displayName, phone: d.phone, intakePhones: d.intakePhones })
-	);
+	programs = [
+		withIntake[0],
+		...details.filter((d) => d.id !== withIntake[0].id && d.phone).slice(0, 2)
+	].map((d) => ({ id: d.id, name: d.displayName, phone: d.phone, intakePhones: d.intakePhones }));
 });
 
 afterAll(async () => {
