@@ -354,7 +354,10 @@ describe('the shortlist', () => {
 				programs[0]!.name
 			);
 			const stored = await page.evaluate((key) => localStorage.getItem(key), KEY);
-			expect(JSON.parse(stored!)).toMatchObject({ version: 1, entries: [{ id: programs[0]!.id }] });
+			expect(JSON.parse(stored!)).toMatchObject({
+				version: 2,
+				lists: [{ name: 'My shortlist', entries: [{ id: programs[0]!.id }] }]
+			});
 		});
 	});
 

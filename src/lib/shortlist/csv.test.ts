@@ -9,7 +9,7 @@ test('toCsv: a header, one row per program, CRLF, a BOM for Excel', () => {
 			version: 1,
 			entries: [entry('aaaaaaaaaaaa', { note: '=cmd|calc, "really"', status: 'waitlist' })]
 		})
-	).entries;
+	).lists[0]!.entries;
 	const csv = toCsv(entries, 'https://example.org');
 	expect(csv.startsWith('\uFEFFProgram,Status,Note,')).toBe(true);
 	const lines = csv.slice(1).split('\r\n');

@@ -65,3 +65,27 @@ export const Entry = v.object({
 });
 
 export type Entry = v.InferOutput<typeof Entry>;
+
+export const MAX_LISTS = 30;
+export const MAX_LIST_NAME = 80;
+
+export const ListId = v.pipe(v.string(), v.regex(/^list-[a-z0-9-]{1,40}$/));
+/** A list's name as the person typed it, trimmed; never empty. */
+export const ListName = v.pipe(
+	v.string('must be text'),
+	v.trim(),
+	v.minLength(1, 'is empty'),
+	v.maxLength(MAX_LIST_NAME, `is longer than ${MAX_LIST_NAME} characters`)
+);
+
+/** A list's own fields; its entries are parsed one by one beside it. */
+export const ListMeta = v.object({
+	id: ListId,
+	name: ListName,
+	createdAt: v.fallback(timestamp, '1970-01-01T00:00:00.000Z')
+});
+
+/** One named list on the device (one per client, say). */
+export interface List extends v.InferOutput<typeof ListMeta> {
+	entries: Entry[];
+}

@@ -1,27 +1,57 @@
 import { describe, expect, test } from 'vitest';
-import { UNNAMED } from './migrations';
+import { FIRST_LIST_ID, FIRST_LIST_NAME, UNNAMED } from './migrations';
 import { MAX_NOTE } from './schema';
-import { BACKUP_KEY, decode, load, save, STORAGE_KEY } from './storage';
+import { BACKUP_KEY, decode, load, save, STORAGE_KEY, type Loaded } from './storage';
 import { entry, MemoryStorage, quotaError } from './test-storage';
 
 const NOW = '2026-11-22T15:00:00.000Z';
 const v1 = (entries: unknown[]) => JSON.stringify({ version: 1, entries });
+const v2 = (lists: unknown[], current: unknown = 'list-1') =>
+	JSON.stringify({ version: 2, current, lists });
+const list = (id: string, name: string, entries: unknown[]) => ({
+	id,
+	name,
+	createdAt: '2026-11-01T10:00:00.000Z',
+	entries
+});
+const first = (loaded: Loaded) => loaded.lists[0]!.entries;
+const empty = (problem: Loaded['problem']): Loaded => ({
+	lists: [{ id: FIRST_LIST_ID, name: FIRST_LIST_NAME, createdAt: NOW, entries: [] }],
+	current: FIRST_LIST_ID,
+	dropped: 0,
+	problem
+});
 
 describe('decode', () => {
-	test('nothing stored is an empty list, not a problem', () => {
-		expect(decode(null)).toEqual({ entries: [], dropped: 0, problem: null });
+	test('nothing stored is one empty list, not a problem', () => {
+		expect(decode(null, NOW)).toEqual(empty(null));
 	});
 
-	test('reads the current version as written', () => {
-		const stored = [entry('aaaaaaaaaaaa', { note: 'Call after 2pm', status: 'called' })];
-		const { entries, dropped, problem } = decode(v1(stored), NOW);
-		expect(problem).toBeNull();
-		expect(dropped).toBe(0);
-		expect(entries).toEqual(stored);
+	test('reads the current version as written, with the current list', () => {
+		const a = list('list-1', 'Client A', [entry('aaaaaaaaaaaa', { note: 'Call after 2pm' })]);
+		const b = list('list-2', 'Client B', [entry('bbbbbbbbbbbb', { status: 'called' })]);
+		const loaded = decode(v2([a, b], 'list-2'), NOW);
+		expect(loaded).toEqual({ lists: [a, b], current: 'list-2', dropped: 0, problem: null });
+	});
+
+	test('migrates v1, the single list, into a first list keeping entries, notes and status', () => {
+		const stored = [
+			entry('aaaaaaaaaaaa', { note: 'Call after 2pm', status: 'called' }),
+			entry('bbbbbbbbbbbb', { status: 'waitlist' })
+		];
+		const loaded = decode(v1(stored), NOW);
+		expect(loaded).toEqual({
+			lists: [{ id: FIRST_LIST_ID, name: FIRST_LIST_NAME, createdAt: NOW, entries: stored }],
+			current: FIRST_LIST_ID,
+			dropped: 0,
+			problem: null
+		});
 	});
 
 	test('migrates v0, a bare array of ids, keeping every valid id', () => {
-		const { entries, dropped } = decode(JSON.stringify(['aaaaaaaaaaaa', 'bbbbbbbbbbbb', 42]), NOW);
+		const loaded = decode(JSON.stringify(['aaaaaaaaaaaa', 'bbbbbbbbbbbb', 42]), NOW);
+		const entries = first(loaded);
+		expect(loaded.lists).toHaveLength(1);
 		expect(entries.map((e) => e.id)).toEqual(['aaaaaaaaaaaa', 'bbbbbbbbbbbb']);
 		expect(entries[0]).toMatchObject({
 			name: UNNAMED,
@@ -32,12 +62,19 @@ describe('decode', () => {
 			savedAt: NOW,
 			updatedAt: NOW
 		});
-		expect(dropped).toBe(1);
+		expect(loaded.dropped).toBe(1);
 	});
 
 	test('corrupt JSON and values that are not a list are reported, not thrown', () => {
-		for (const raw of ['{"version":1,"entries":[', 'null', '"x"', '{"version":1}', '{"v":2}']) {
-			expect(decode(raw, NOW)).toEqual({ entries: [], dropped: 0, problem: 'corrupt' });
+		for (const raw of [
+			'{"version":1,"entries":[',
+			'null',
+			'"x"',
+			'{"version":1}',
+			'{"v":2}',
+			'{"version":2,"lists":{}}'
+		]) {
+			expect(decode(raw, NOW)).toEqual(empty('corrupt'));
 		}
 	});
 
@@ -51,10 +88,22 @@ describe('decode', () => {
 			entry('cccccccccccc'),
 			entry('aaaaaaaaaaaa', { note: 'a duplicate' })
 		]);
-		const { entries, dropped } = decode(raw, NOW);
-		expect(entries.map((e) => e.id)).toEqual(['aaaaaaaaaaaa', 'cccccccccccc']);
-		expect(entries[0]!.note).toBe('');
-		expect(dropped).toBe(4);
+		const loaded = decode(raw, NOW);
+		expect(first(loaded).map((e) => e.id)).toEqual(['aaaaaaaaaaaa', 'cccccccccccc']);
+		expect(first(loaded)[0]!.note).toBe('');
+		expect(loaded.dropped).toBe(4);
+	});
+
+	test('an unreadable list costs only itself; a lost current list falls back to the first', () => {
+		const good = list('list-1', 'Client A', [entry('aaaaaaaaaaaa')]);
+		const raw = v2(
+			[good, list('list-1', 'Same id', [entry('bbbbbbbbbbbb')]), list('BAD', 'x', [entry('c')])],
+			'list-9'
+		);
+		const loaded = decode(raw, NOW);
+		expect(loaded.lists).toEqual([good]);
+		expect(loaded.current).toBe('list-1');
+		expect(loaded.dropped).toBe(2);
 	});
 
 	test('a damaged field falls back without costing the entry', () => {
@@ -67,7 +116,7 @@ describe('decode', () => {
 				note: 'x'.repeat(MAX_NOTE + 10)
 			})
 		]);
-		const [e] = decode(raw, NOW).entries;
+		const [e] = first(decode(raw, NOW));
 		expect(e).toMatchObject({
 			status: 'to-call',
 			phones: [],
@@ -80,22 +129,31 @@ describe('decode', () => {
 
 	test('a newer version is read as far as it can be', () => {
 		const raw = JSON.stringify({
-			version: 2,
-			entries: [{ ...entry('aaaaaaaaaaaa'), rating: 5 }, { id: 'bbbbbbbbbbbb' }]
+			version: 3,
+			current: 'list-1',
+			lists: [
+				{
+					...list('list-1', 'A', [{ ...entry('aaaaaaaaaaaa'), rating: 5 }, { id: 'bbbbbbbbbbbb' }]),
+					colour: 'red'
+				}
+			]
 		});
-		const { entries, dropped } = decode(raw, NOW);
-		expect(entries.map((e) => e.id)).toEqual(['aaaaaaaaaaaa']);
-		expect(dropped).toBe(1);
+		const loaded = decode(raw, NOW);
+		expect(first(loaded).map((e) => e.id)).toEqual(['aaaaaaaaaaaa']);
+		expect(loaded.dropped).toBe(1);
 	});
 });
 
 describe('load and save', () => {
 	test('round-trips through storage in the versioned envelope', () => {
 		const storage = new MemoryStorage();
-		const entries = decode(v1([entry('aaaaaaaaaaaa', { note: 'Ask about Medicaid' })])).entries;
-		expect(save(storage, entries)).toEqual({ ok: true });
-		expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toMatchObject({ version: 1 });
-		expect(load(storage).entries).toEqual(entries);
+		const { lists } = decode(v1([entry('aaaaaaaaaaaa', { note: 'Ask about Medicaid' })]), NOW);
+		expect(save(storage, lists, 'list-1')).toEqual({ ok: true });
+		expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toMatchObject({
+			version: 2,
+			current: 'list-1'
+		});
+		expect(load(storage).lists).toEqual(lists);
 	});
 
 	test('an unreadable value is set aside once, so the next save does not destroy it', () => {
@@ -118,11 +176,11 @@ describe('load and save', () => {
 
 	test('a full storage is reported as quota, anything else as unavailable', () => {
 		const storage = new MemoryStorage();
-		const entries = decode(v1([entry('aaaaaaaaaaaa')])).entries;
+		const { lists } = decode(v1([entry('aaaaaaaaaaaa')]));
 		storage.failWith = quotaError();
-		expect(save(storage, entries)).toEqual({ ok: false, reason: 'quota' });
+		expect(save(storage, lists, 'list-1')).toEqual({ ok: false, reason: 'quota' });
 		storage.failWith = new DOMException('denied', 'SecurityError');
-		expect(save(storage, entries)).toEqual({ ok: false, reason: 'unavailable' });
+		expect(save(storage, lists, 'list-1')).toEqual({ ok: false, reason: 'unavailable' });
 		expect(storage.getItem(STORAGE_KEY)).toBeNull();
 	});
 
@@ -133,6 +191,6 @@ describe('load and save', () => {
 			},
 			setItem: () => {}
 		};
-		expect(load(storage)).toEqual({ entries: [], dropped: 0, problem: 'unavailable' });
+		expect(load(storage, NOW)).toEqual(empty('unavailable'));
 	});
 });

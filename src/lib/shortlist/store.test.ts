@@ -24,7 +24,7 @@ describe('Shortlist', () => {
 		list.add(program('bbbbbbbbbbbb'));
 		list.update('aaaaaaaaaaaa', { note: 'Has evening hours', status: 'called' });
 		list.remove('bbbbbbbbbbbb');
-		const stored = load(storage).entries;
+		const stored = load(storage).lists[0]!.entries;
 		expect(stored).toHaveLength(1);
 		expect(stored[0]).toMatchObject({
 			id: 'aaaaaaaaaaaa',
@@ -53,11 +53,14 @@ describe('Shortlist', () => {
 		list.add(program('bbbbbbbbbbbb'));
 		expect(list.entries.map((e) => e.id)).toEqual(['aaaaaaaaaaaa', 'bbbbbbbbbbbb']);
 		expect(list.problem).toMatch(/storage is full/);
-		expect(load(storage).entries.map((e) => e.id)).toEqual(['aaaaaaaaaaaa']);
+		expect(load(storage).lists[0]!.entries.map((e) => e.id)).toEqual(['aaaaaaaaaaaa']);
 		// Once there is room again, the next change saves the whole list.
 		storage.failWith = null;
 		list.update('bbbbbbbbbbbb', { note: 'x' });
-		expect(load(storage).entries.map((e) => e.id)).toEqual(['aaaaaaaaaaaa', 'bbbbbbbbbbbb']);
+		expect(load(storage).lists[0]!.entries.map((e) => e.id)).toEqual([
+			'aaaaaaaaaaaa',
+			'bbbbbbbbbbbb'
+		]);
 	});
 
 	test('follows other tabs through the storage event, ignoring other keys', () => {
@@ -85,7 +88,7 @@ describe('Shortlist', () => {
 		for (let i = 0; i < MAX_ENTRIES; i++) list.add(program(i.toString(16).padStart(12, '0')));
 		expect(list.add(program('ffffffffffff'))).toBe(false);
 		expect(list.count).toBe(MAX_ENTRIES);
-		expect(list.problem).toMatch(/at most 50 programs/);
+		expect(list.problem).toMatch(/holds at most 50 programs/);
 		list.update('000000000000', { note: 'y'.repeat(MAX_NOTE + 1) });
 		expect(list.get('000000000000')!.note).toHaveLength(MAX_NOTE);
 	});
@@ -112,5 +115,117 @@ describe('Shortlist', () => {
 			distanceFrom: null
 		});
 		expect(list.get('aaaaaaaaaaaa')).toEqual({ ...before, name: 'New name' });
+	});
+});
+
+describe('several lists', () => {
+	const A = 'aaaaaaaaaaaa';
+	const B = 'bbbbbbbbbbbb';
+
+	test('creates, switches, renames; Save adds to the current list; all of it is stored', () => {
+		const { list, storage } = connected();
+		list.add(program(A));
+		const client = list.createList('  Client B ')!;
+		expect(list.current.name).toBe('Client B');
+		expect(list.count).toBe(0);
+		list.add(program(B));
+		expect(list.has(A)).toBe(false);
+		list.switchList('list-1');
+		expect(list.entries.map((e) => e.id)).toEqual([A]);
+		list.renameList(client, 'Client B (Tues)');
+		// A second list of the same name is told apart rather than refused.
+		list.createList('Client B (Tues)');
+		expect(list.lists.map((l) => l.name)).toEqual([
+			'My shortlist',
+			'Client B (Tues)',
+			'Client B (Tues) (2)'
+		]);
+		const reread = load(storage);
+		expect(reread.current).toBe(list.currentId);
+		expect(reread.lists.map((l) => l.entries.map((e) => e.id))).toEqual([[A], [B], []]);
+	});
+
+	test('moves and copies a program with its note and status, never overwriting', () => {
+		const { list, storage } = connected();
+		list.add(program(A));
+		list.add(program(B));
+		list.update(A, { note: 'evening hours', status: 'called' });
+		const other = list.createList('Client B')!;
+		list.switchList('list-1');
+		expect(list.copyTo(A, other)).toBe(true);
+		expect(list.moveTo(B, other)).toBe(true);
+		expect(list.entries.map((e) => e.id)).toEqual([A]);
+		expect(list.list(other)!.entries).toMatchObject([
+			{ id: A, note: 'evening hours', status: 'called' },
+			{ id: B }
+		]);
+		// Already there: nothing changes, and the person is told.
+		list.update(A, { note: 'changed here' });
+		expect(list.moveTo(A, other)).toBe(false);
+		expect(list.problem).toMatch(/already in “Client B”/);
+		expect(list.has(A)).toBe(true);
+		expect(list.list(other)!.entries[0]!.note).toBe('evening hours');
+		expect(load(storage).lists[1]!.entries.map((e) => e.id)).toEqual([A, B]);
+	});
+
+	test('deleting a list can be undone; the last list gives way to an empty one', () => {
+		const { list, storage } = connected();
+		list.add(program(A));
+		list.update(A, { note: 'keep me' });
+		const other = list.createList('Client B')!;
+		list.add(program(B));
+		list.deleteList(other);
+		expect(list.lists.map((l) => l.name)).toEqual(['My shortlist']);
+		expect(list.currentId).toBe('list-1');
+		list.undoDelete();
+		expect(list.lists.map((l) => l.id)).toEqual(['list-1', other]);
+		expect(list.currentId).toBe(other);
+		expect(list.entries.map((e) => e.id)).toEqual([B]);
+
+		list.deleteList(other);
+		list.deleteList('list-1');
+		expect(list.lists).toHaveLength(1);
+		expect(list.count).toBe(0);
+		list.undoDelete();
+		expect(list.lists.map((l) => l.name)).toEqual(['My shortlist']);
+		expect(list.get(A)!.note).toBe('keep me');
+		expect(load(storage).lists.map((l) => l.name)).toEqual(['My shortlist']);
+	});
+
+	test('refresh reaches the program in every list; another tab keeps its own current list', () => {
+		const { list, storage, events } = connected();
+		list.add(program(A));
+		list.createList('Client B');
+		list.add(program(A));
+		list.refresh({ ...program(A, 'Renamed'), phones: ['508-555-0100', '508-555-0199'] });
+		expect(list.lists.map((l) => l.entries[0]!.phones)).toEqual([
+			['508-555-0100', '508-555-0199'],
+			['508-555-0100', '508-555-0199']
+		]);
+		const other = connected(storage, new EventTarget()).list;
+		other.switchList('list-1');
+		other.remove(A);
+		events.dispatchEvent(storageEvent(STORAGE_KEY));
+		expect(list.current.name).toBe('Client B');
+		expect(list.lists[0]!.entries).toEqual([]);
+	});
+
+	test('imports as a new list or merges, keeping what is already saved', () => {
+		const { list } = connected();
+		list.add(program(A));
+		list.update(A, { note: 'mine' });
+		const incoming = [
+			{ ...entry(A), note: 'theirs' },
+			{ ...entry(B), note: 'new' }
+		] as never[];
+		expect(list.mergeEntries(incoming)).toEqual({ added: 1, kept: 1, full: 0 });
+		expect(list.entries.map((e) => [e.id, e.note])).toEqual([
+			[A, 'mine'],
+			[B, 'new']
+		]);
+		const id = list.addList('My shortlist', incoming)!;
+		expect(list.currentId).toBe(id);
+		expect(list.current.name).toBe('My shortlist (2)');
+		expect(list.entries.map((e) => e.note)).toEqual(['theirs', 'new']);
 	});
 });
