@@ -1,0 +1,135 @@
+// pa11y with the HTML_CodeSniffer runner (WCAG2AA) on every page: a second opinion beside axe,
+// which catches things axe does not (and the other way round). pa11y drives its own Puppeteer;
+// Puppeteer downloads no browser here (package.json "puppeteer.skipDownload"), so it runs
+// Debian's Chromium with the same flags as tests/e2e/browser.ts.
+import { createRequire } from 'node:module';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+
+interface Pa11yIssue {
+	code: string;
+	type: 'error' | 'warning' | 'notice';
+	message: string;
+	selector: string;
+	context: string;
+}
+type Pa11y = (
+	url: string,
+	options: Record<string, unknown>
+) => Promise<{ documentTitle: string; issues: Pa11yIssue[] }>;
+// pa11y ships no types; its entry point is CommonJS.
+const pa11y = createRequire(import.meta.url)('pa11y') as Pa11y;
+
+const SHORTLIST_KEY = 'mat-locator:shortlist';
+let browser: Browser;
+let userDataDir: string;
+let programs: Record<string, unknown>[] = [];
+const ids = () => programs.map((p) => String(p.id));
+
+beforeAll(async () => {
+	userDataDir = await mkdtemp(path.join(tmpdir(), 'mat-pa11y-'));
+	browser = await puppeteer.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		userDataDir,
+		args: [
+			'--no-sandbox',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-dev-shm-usage'
+		]
+	});
+	const response = await fetch(
+		`${inject('baseURL')}/api/facilities?near=01608&medication=buprenorphine&limit=2`
+	);
+	programs = ((await response.json()) as { items: Record<string, unknown>[] }).items;
+	expect(programs).toHaveLength(2);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+});
+
+/** Two saved programs, as the shortlist keeps them (same shape as shortlist.test.ts seeds). */
+async function seedShortlist(): Promise<void> {
+	const entries = programs.map((p, i) => ({
+		...p,
+		phones: ['508-555-0100'],
+		medications: ['buprenorphine'],
+		distanceMiles: 1 + i,
+		distanceFrom: 'ZIP 01608 (Worcester, MA)',
+		note: '',
+		status: 'to-call',
+		savedAt: '2026-11-01T10:00:00.000Z',
+		updatedAt: '2026-11-01T10:00:00.000Z'
+	}));
+	const page = await browser.newPage();
+	await page.goto(`${inject('baseURL')}/about/privacy`);
+	await page.evaluate(
+		(key, value) => localStorage.setItem(key, value),
+		SHORTLIST_KEY,
+		JSON.stringify({ version: 1, entries })
+	);
+	await page.close();
+}
+
+/** pa11y's errors on one page, as "code: message (selector)". */
+async function errors(
+	pathname: string,
+	viewport = { width: 1366, height: 900 }
+): Promise<string[]> {
+	const page = await browser.newPage();
+	try {
+		const result = await pa11y(`${inject('baseURL')}${pathname}`, {
+			browser,
+			page,
+			runners: ['htmlcs'],
+			standard: 'WCAG2AA',
+			viewport,
+			timeout: 60_000,
+			// Wait for hydration: the shortlist and the map render in the browser.
+			wait: 500
+		});
+		return result.issues
+			.filter((issue) => issue.type === 'error')
+			.map((issue) => `${issue.code}: ${issue.message} (${issue.selector})`);
+	} finally {
+		if (!page.isClosed()) await page.close();
+	}
+}
+
+const PAGES: [string, () => string][] = [
+	['home', () => '/'],
+	['search results', () => '/search?near=01608&medication=buprenorphine'],
+	['no results', () => '/search?near=01608&radius=5&language=hmong&medication=methadone'],
+	['place problem', () => '/search?near=Worcestor%2C+MA'],
+	['over-long place', () => `/search?${new URLSearchParams({ near: 'x'.repeat(300) })}`],
+	['program', () => `/facilities/${ids()[0]}`],
+	['shortlist', () => '/shortlist'],
+	['compare', () => `/shortlist/compare?ids=${ids().join(',')}`],
+	['shared', () => `/shortlist/shared?ids=${ids().join(',')}`],
+	['about/privacy', () => '/about/privacy'],
+	['about/data', () => '/about/data'],
+	['a state', () => '/states/MA'],
+	['404', () => '/no-such-page']
+];
+
+describe('pa11y (htmlcs, WCAG2AA): 0 errors', () => {
+	beforeAll(seedShortlist);
+
+	for (const [name, at] of PAGES) {
+		test(name, { timeout: 120_000 }, async () => {
+			expect(await errors(at())).toEqual([]);
+		});
+	}
+
+	test('search results on a phone', { timeout: 120_000 }, async () => {
+		expect(await errors(PAGES[1]![1](), { width: 390, height: 844 })).toEqual([]);
+	});
+});
