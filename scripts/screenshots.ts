@@ -1,12 +1,11 @@
 // npm run screenshots: full-page PNGs of the main pages and states at phone and desktop sizes, so
 // anyone can look before (and after) changing the UI. See README.md ("Screenshots").
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseCliOrExit } from './parse-cli';
-import { buildApp, freePort, root, startServer, stopServer, waitForHealth } from './test/server';
+import { buildApp, root, withFreshServer } from './test/server';
 
 const USAGE = `Usage: npm run screenshots -- [options]
 
@@ -219,20 +218,9 @@ if (cli.url) {
 	failed = await shoot(cli.url, cli.out, cli.chromium, cli.only);
 } else {
 	if (buildApp(!cli.build)) console.log('Built the app.');
-	const dataDir = await mkdtemp(path.join(tmpdir(), 'mat-screenshots-'));
-	const port = await freePort();
-	const logFile = path.join(tmpdir(), `mat-screenshots-${port}.log`);
-	console.log(`Starting the server (importing into ${dataDir}); log: ${logFile}`);
-	const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port) };
-	const server = startServer({ ...env, HOST: '127.0.0.1' }, logFile, (m) => console.log(m));
-	try {
-		const baseUrl = `http://127.0.0.1:${port}`;
-		await waitForHealth(baseUrl, server, 600_000);
-		failed = await shoot(baseUrl, cli.out, cli.chromium, cli.only);
-	} finally {
-		await stopServer(server.child);
-		await rm(dataDir, { recursive: true, force: true });
-	}
+	failed = await withFreshServer('screenshots', (url) =>
+		shoot(url, cli.out, cli.chromium, cli.only)
+	);
 }
 console.log(`\nScreenshots in ${path.relative(process.cwd(), cli.out) || '.'}`);
 if (failed.length > 0) {

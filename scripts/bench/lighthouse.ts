@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
-import { freePort, startServer, stopServer, waitForHealth } from '../test/server';
+import { withFreshServer } from '../test/server';
 import { parseCliOrExit } from '../parse-cli';
 
 const USAGE = `Usage: npm run bench:lighthouse -- [options]
@@ -194,21 +194,8 @@ function parseCli() {
 
 const cli = parseCliOrExit(() => parseCli(), USAGE);
 
-if (cli.url) {
-	report(await audit(cli.url, cli.chromium, cli.runs, cli.only));
-} else {
-	const dataDir = await mkdtemp(path.join(tmpdir(), 'mat-bench-lighthouse-'));
-	const port = await freePort();
-	const logFile = path.join(tmpdir(), `mat-bench-lighthouse-${port}.log`);
-	console.log(`Starting the server (build if needed, import into ${dataDir}); log: ${logFile}`);
-	const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port) };
-	const server = startServer({ ...env, HOST: '127.0.0.1' }, logFile, (m) => console.log(m));
-	try {
-		const baseUrl = `http://127.0.0.1:${port}`;
-		await waitForHealth(baseUrl, server, 600_000);
-		report(await audit(baseUrl, cli.chromium, cli.runs, cli.only));
-	} finally {
-		await stopServer(server.child);
-		await rm(dataDir, { recursive: true, force: true });
-	}
-}
+report(
+	await (cli.url
+		? audit(cli.url, cli.chromium, cli.runs, cli.only)
+		: withFreshServer('bench-lighthouse', (url) => audit(url, cli.chromium, cli.runs, cli.only)))
+);
