@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseCliOrExit } from './parse-cli';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium';
 import { buildApp, root, withFreshServer } from './test/server';
 
 const USAGE = `Usage: npm run screenshots -- [options]
@@ -134,19 +135,7 @@ async function shortlist(page: Page): Promise<void> {
 
 function launch(executablePath: string): Promise<Browser> {
 	// launch() gives each run a fresh temporary profile (its own --user-data-dir, deleted on close).
-	return chromium.launch({
-		executablePath,
-		headless: true,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--no-first-run',
-			'--use-angle=swiftshader',
-			'--enable-unsafe-swiftshader'
-		]
-	});
+	return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS] });
 }
 
 async function shoot(baseURL: string, out: string, chromiumPath: string, only?: string) {
@@ -190,7 +179,7 @@ function parseCli() {
 			build: { type: 'boolean', default: false },
 			out: { type: 'string' },
 			only: { type: 'string' },
-			chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+			chromium: { type: 'string', default: CHROMIUM_PATH },
 			help: { type: 'boolean', default: false }
 		},
 		strict: true,

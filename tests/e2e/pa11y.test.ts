@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/test/chromium';
 
 interface Pa11yIssue {
 	code: string;
@@ -32,17 +33,10 @@ const ids = () => programs.map((p) => String(p.id));
 beforeAll(async () => {
 	userDataDir = await mkdtemp(path.join(tmpdir(), 'mat-pa11y-'));
 	browser = await puppeteer.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: CHROMIUM_PATH,
 		headless: true,
 		userDataDir,
-		args: [
-			'--no-sandbox',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run',
-			'--disable-dev-shm-usage'
-		]
+		args: [...CHROMIUM_ARGS, '--disable-dev-shm-usage']
 	});
 	const response = await fetch(
 		`${inject('baseURL')}/api/facilities?near=01608&medication=buprenorphine&limit=2`
