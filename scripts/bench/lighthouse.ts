@@ -1,25 +1,30 @@
-// npm run bench:lighthouse: Lighthouse (mobile preset) on the home, search-results and program
-// pages of the built app, in Debian's Chromium. See scripts/bench/README.md.
+// npm run bench:lighthouse: Lighthouse (mobile preset), median of 3 runs, on the home, results,
+// program, shortlist and compare pages of the built app, in Debian's Chromium. See
+// scripts/bench/README.md.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
-import { freePort, startServer, stopServer, waitForHealth } from '../test/server';
+import lighthouse, { type Result } from 'lighthouse';
+import { withFreshServer } from '../test/server';
 import { parseCliOrExit } from '../parse-cli';
 
 const USAGE = `Usage: npm run bench:lighthouse -- [options]
 
 Serves the build from a fresh embedded database holding the national directory (or uses --url),
-runs Lighthouse's mobile preset on three pages in headless Chromium, and prints the scores and
-the audits that failed.
+runs Lighthouse's mobile preset on five pages in headless Chromium (each --runs times; the median
+is reported), and prints the scores, TBT and CLS, and the audits that failed.
 
   --url URL        use a server already running there
+  --runs N         runs per page (default 3)
+  --only TEXT      only the pages whose name contains TEXT
   --chromium PATH  the browser (default $CHROMIUM_PATH or /usr/bin/chromium)
   --help           show this help`;
 
-const TARGETS = { performance: 90, accessibility: 100, 'best-practices': 95 } as const;
+const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
+/** On the results page (issue 13): the main thread free, nothing moving. */
+const METRIC_TARGETS = { tbtMs: 150, cls: 0.02 } as const;
 type Category = keyof typeof TARGETS;
 const CATEGORIES = Object.keys(TARGETS) as Category[];
 
@@ -28,20 +33,36 @@ interface PageResult {
 	path: string;
 	scores: Record<Category, number>;
 	failing: string[];
+	tbtMs: number;
+	cls: number;
 	metrics: string;
 }
 
-async function audit(baseUrl: string, chromium: string): Promise<PageResult[]> {
-	const first = (await (await fetch(`${baseUrl}/api/facilities?near=10001&limit=1`)).json()) as {
-		items: { id: string }[];
-	};
-	const id = first.items[0]?.id;
-	if (!id) throw new Error('no program near 10001 to audit');
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function audit(
+	baseUrl: string,
+	chromium: string,
+	runs: number,
+	only?: string
+): Promise<PageResult[]> {
+	const found = (await (
+		await fetch(`${baseUrl}/api/facilities?near=10001&medication=buprenorphine&limit=2`)
+	).json()) as { items: { id: string }[] };
+	const ids = found.items.map((item) => item.id);
+	if (ids.length < 2) throw new Error('no two programs near 10001 to audit');
+	// Lighthouse starts each run with cleared storage, so the shortlist is its empty state; compare
+	// takes its programs from the address and shows two.
 	const pages = [
 		{ name: 'home', path: '/' },
-		{ name: 'search results', path: '/search?near=10001&radius=25&medication=buprenorphine' },
-		{ name: 'program', path: `/facilities/${id}` }
-	];
+		{ name: 'results', path: '/search?near=10001&radius=25&medication=buprenorphine' },
+		{ name: 'program', path: `/facilities/${ids[0]}` },
+		{ name: 'shortlist', path: '/shortlist' },
+		{ name: 'compare', path: `/shortlist/compare?ids=${ids.join(',')}` }
+	].filter((page) => !only || page.name.includes(only));
 
 	const userDataDir = await mkdtemp(path.join(tmpdir(), 'mat-lighthouse-'));
 	const chrome = await chromeLauncher.launch({
@@ -59,16 +80,28 @@ async function audit(baseUrl: string, chromium: string): Promise<PageResult[]> {
 	const results: PageResult[] = [];
 	try {
 		for (const page of pages) {
-			const run = await lighthouse(`${baseUrl}${page.path}`, {
-				port: chrome.port,
-				logLevel: 'error',
-				output: 'json',
-				onlyCategories: CATEGORIES
-			});
-			if (!run) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-			const { categories, audits } = run.lhr;
+			const lhrs: Result[] = [];
+			for (let i = 0; i < runs; i++) {
+				const run = await lighthouse(`${baseUrl}${page.path}`, {
+					port: chrome.port,
+					logLevel: 'error',
+					output: 'json',
+					onlyCategories: CATEGORIES
+				});
+				if (!run) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+				lhrs.push(run.lhr);
+			}
+			// The run with the median performance score stands for the page (its audits, its
+			// metrics); the other categories are the medians of their own.
+			const byPerformance = [...lhrs].sort(
+				(a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0)
+			);
+			const { audits, categories } = byPerformance[Math.floor(byPerformance.length / 2)]!;
 			const scores = Object.fromEntries(
-				CATEGORIES.map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)])
+				CATEGORIES.map((c) => [
+					c,
+					Math.round(median(lhrs.map((lhr) => lhr.categories[c]?.score ?? 0)) * 100)
+				])
 			) as Record<Category, number>;
 			const failing = CATEGORIES.flatMap((c) =>
 				(categories[c]?.auditRefs ?? [])
@@ -80,15 +113,18 @@ async function audit(baseUrl: string, chromium: string): Promise<PageResult[]> {
 						(a) => `${c}: ${a?.id} — ${a?.title}${a?.displayValue ? ` (${a.displayValue})` : ''}`
 					)
 			);
+			const numeric = (id: string) =>
+				median(lhrs.map((lhr) => lhr.audits[id]?.numericValue ?? NaN));
 			const metric = (id: string) => audits[id]?.displayValue ?? '?';
 			results.push({
 				...page,
 				scores,
 				failing: [...new Set(failing)],
+				tbtMs: Math.round(numeric('total-blocking-time')),
+				cls: Math.round(numeric('cumulative-layout-shift') * 1000) / 1000,
 				metrics:
 					`FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, ` +
-					`TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, ` +
-					`SI ${metric('speed-index')}`
+					`SI ${metric('speed-index')} (the median run)`
 			});
 		}
 	} finally {
@@ -99,8 +135,13 @@ async function audit(baseUrl: string, chromium: string): Promise<PageResult[]> {
 }
 
 function report(results: PageResult[]): void {
-	const header = ['page', ...CATEGORIES];
-	const rows = results.map((r) => [r.name, ...CATEGORIES.map((c) => String(r.scores[c]))]);
+	const header = ['page', ...CATEGORIES, 'TBT ms', 'CLS'];
+	const rows = results.map((r) => [
+		r.name,
+		...CATEGORIES.map((c) => String(r.scores[c])),
+		String(r.tbtMs),
+		String(r.cls)
+	]);
 	const widths = header.map((h, i) =>
 		Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0))
 	);
@@ -108,10 +149,18 @@ function report(results: PageResult[]): void {
 		row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)));
 	console.log(`\n${[header, ...rows].map((row) => line(row).join('  ')).join('\n')}`);
 	console.log(
-		`targets: ${CATEGORIES.map((c) => `${c} ${c === 'accessibility' ? '=' : '≥'} ${TARGETS[c]}`).join(', ')}`
+		`targets: ${CATEGORIES.map((c) => `${c} ${TARGETS[c] === 100 ? '=' : '≥'} ${TARGETS[c]}`).join(', ')}; ` +
+			`on results TBT ≤ ${METRIC_TARGETS.tbtMs} ms, CLS ≤ ${METRIC_TARGETS.cls}`
+	);
+	console.log(
+		`load average: ${loadavg()
+			.map((n) => n.toFixed(2))
+			.join(', ')}`
 	);
 	for (const r of results) {
-		const missed = CATEGORIES.filter((c) => r.scores[c] < TARGETS[c]);
+		const missed: string[] = CATEGORIES.filter((c) => r.scores[c] < TARGETS[c]);
+		if (r.name === 'results' && r.tbtMs > METRIC_TARGETS.tbtMs) missed.push('TBT');
+		if (r.name === 'results' && r.cls > METRIC_TARGETS.cls) missed.push('CLS');
 		console.log(
 			`\n${r.name} (${r.path}): ${missed.length ? `MISSED ${missed.join(', ')}` : 'met'}`
 		);
@@ -124,32 +173,29 @@ function parseCli() {
 	const { values } = parseArgs({
 		options: {
 			url: { type: 'string' },
+			runs: { type: 'string', default: '3' },
+			only: { type: 'string' },
 			chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
 			help: { type: 'boolean', default: false }
 		},
 		strict: true,
 		allowPositionals: false
 	});
-	return values.help ? null : { url: values.url?.replace(/\/$/, ''), chromium: values.chromium };
+	if (values.help) return null;
+	const runs = Number(values.runs);
+	if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number from 1');
+	return {
+		url: values.url?.replace(/\/$/, ''),
+		runs,
+		only: values.only,
+		chromium: values.chromium
+	};
 }
 
 const cli = parseCliOrExit(() => parseCli(), USAGE);
 
-if (cli.url) {
-	report(await audit(cli.url, cli.chromium));
-} else {
-	const dataDir = await mkdtemp(path.join(tmpdir(), 'mat-bench-lighthouse-'));
-	const port = await freePort();
-	const logFile = path.join(tmpdir(), `mat-bench-lighthouse-${port}.log`);
-	console.log(`Starting the server (build if needed, import into ${dataDir}); log: ${logFile}`);
-	const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port) };
-	const server = startServer({ ...env, HOST: '127.0.0.1' }, logFile, (m) => console.log(m));
-	try {
-		const baseUrl = `http://127.0.0.1:${port}`;
-		await waitForHealth(baseUrl, server, 600_000);
-		report(await audit(baseUrl, cli.chromium));
-	} finally {
-		await stopServer(server.child);
-		await rm(dataDir, { recursive: true, force: true });
-	}
-}
+report(
+	await (cli.url
+		? audit(cli.url, cli.chromium, cli.runs, cli.only)
+		: withFreshServer('bench-lighthouse', (url) => audit(url, cli.chromium, cli.runs, cli.only)))
+);

@@ -2,6 +2,8 @@
 // scripts/start.ts on a port of our choosing, its output kept in a log file, /healthz awaited.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,4 +115,29 @@ export function freePort(): Promise<number> {
 			);
 		});
 	});
+}
+
+/**
+ * Serves the build from a fresh embedded database (imported from db/data on start, deleted
+ * after) on a free port, for the length of `run`: what the benchmarks and `npm run screenshots`
+ * do when not given a --url.
+ */
+export async function withFreshServer<T>(
+	name: string,
+	run: (baseUrl: string) => Promise<T>
+): Promise<T> {
+	const dataDir = await mkdtemp(path.join(tmpdir(), `mat-${name}-`));
+	const port = await freePort();
+	const logFile = path.join(tmpdir(), `mat-${name}-${port}.log`);
+	console.log(`Starting the server (importing into ${dataDir}); log: ${logFile}`);
+	const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port) };
+	const server = startServer({ ...env, HOST: '127.0.0.1' }, logFile, (m) => console.log(m));
+	try {
+		const baseUrl = `http://127.0.0.1:${port}`;
+		await waitForHealth(baseUrl, server, 600_000);
+		return await run(baseUrl);
+	} finally {
+		await stopServer(server.child);
+		await rm(dataDir, { recursive: true, force: true });
+	}
 }

@@ -10,6 +10,7 @@ import {
 	type Page
 } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/test/chromium';
 
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts', import.meta.url));
 
@@ -19,21 +20,9 @@ export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts', import.meta.u
  */
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath: CHROMIUM_PATH,
 		headless: true,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			// The machine has no outside network: without these Chromium keeps dialling Google.
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--disable-quic',
-			'--no-first-run',
-			// WebGL (the map) on the CPU: there is no GPU here.
-			'--use-angle=swiftshader',
-			'--enable-unsafe-swiftshader'
-		]
+		args: [...CHROMIUM_ARGS]
 	});
 }
 

@@ -28,9 +28,16 @@ export async function resolveAddress(input: string, geocoder?: Geocoder): Promis
 		if (distinct.length > 1)
 			return { status: 'ambiguous', choices: distinct.slice(0, MAX_CHOICES) };
 	}
+	// Why the search is from less than the address: said on the results page.
+	const why = geocoder
+		? 'the street address could not be looked up just now'
+		: 'this site finds places on its own server, without a mapping service, and has no list of street addresses';
 	const zip = ZIP_AT_END.exec(input)?.[1];
 	const zipPlace = zip === undefined ? undefined : placeForZip(zip);
-	if (zipPlace) return { status: 'found', place: zipPlace };
+	if (zipPlace) {
+		const note = `Searched by the ZIP code ${zip}, not the street address: ${why}. Distances are from the middle of the ZIP code.`;
+		return { status: 'found', place: { ...zipPlace, note } };
+	}
 	const comma = input.indexOf(',');
 	const city =
 		comma > 0
@@ -41,7 +48,11 @@ export async function resolveAddress(input: string, geocoder?: Geocoder): Promis
 						.trim()
 				)
 			: undefined;
-	if (city && city.status !== 'not-found') return city;
+	if (city?.status === 'found') {
+		const note = `Searched by the city, ${city.place.label}, not the street address: ${why}. Distances are from the middle of the city.`;
+		return { status: 'found', place: { ...city.place, note } };
+	}
+	if (city?.status === 'ambiguous') return city;
 	const advice = 'Try a ZIP code or "City, ST".';
 	const message = geocoder
 		? `We could not find "${input}". ${advice}`

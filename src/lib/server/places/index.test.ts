@@ -45,15 +45,17 @@ describe('resolvePlace: ZIP codes', () => {
 		expect((await found('Worcester, MA 01608')).label).toBe('ZIP 01608 (Worcester, MA)');
 	});
 
-	it('suggests ZIP codes of the same area for an unknown one', async () => {
+	it('says an unknown ZIP code is unknown, suggesting only codes a mistyped digit away', async () => {
 		const result = await resolvePlace('99999');
-		expect(result).toMatchObject({
+		expect(result).toEqual({
 			status: 'not-found',
-			message: 'We could not find ZIP code 99999.'
+			message: 'ZIP code 99999 is unknown: it is not in the list of US ZIP codes this site uses.',
+			suggestions: []
 		});
-		if (result.status !== 'not-found') return;
-		expect(result.suggestions.length).toBeGreaterThan(0);
-		expect(result.suggestions.every((s) => s.kind === 'zip' && s.state === 'AK')).toBe(true);
+		const typo = await resolvePlace('01616');
+		expect(typo.status).toBe('not-found');
+		if (typo.status !== 'not-found') return;
+		expect(typo.suggestions.map((s) => s.label)[0]).toBe('ZIP 01615 (Worcester, MA)');
 	});
 });
 
@@ -178,11 +180,19 @@ describe('resolvePlace: coordinates', () => {
 });
 
 describe('resolvePlace: street addresses without a geocoder', () => {
-	it('falls back on the ZIP code or the city of the address', async () => {
-		expect((await found('12 Main St, Worcester, MA')).label).toBe('Worcester, MA');
-		expect((await found('12 Main St, Worcester, MA 01608')).label).toBe(
-			'ZIP 01608 (Worcester, MA)'
-		);
+	it('falls back on the ZIP code or the city of the address, and says so', async () => {
+		const city = await found('12 Main St, Worcester, MA');
+		expect(city.label).toBe('Worcester, MA');
+		expect(city.note).toMatch(/^Searched by the city, Worcester, MA, not the street address: /);
+		const zip = await found('1600 Main St, Worcester, MA 01608');
+		expect(zip.label).toBe('ZIP 01608 (Worcester, MA)');
+		expect(zip.note).toMatch(/^Searched by the ZIP code 01608, not the street address: /);
+		expect(zip.note).toContain('no list of street addresses');
+	});
+
+	it('leaves the note off a place typed without a street', async () => {
+		expect((await found('Worcester, MA 01608')).note).toBeUndefined();
+		expect((await found('Worcester, MA')).note).toBeUndefined();
 	});
 
 	it('says street addresses are not looked up when there is nothing else', async () => {

@@ -10,11 +10,21 @@ export function placeForZip(zip: string): Place | undefined {
 	return record && zipPlace(record);
 }
 
+/** Suggested for an unknown ZIP code only when this close in number: a digit mistyped at the end. */
+const NEAR_IN_NUMBER = 10;
+
 export function resolveZip(zip: string): Resolution {
 	const place = placeForZip(zip);
 	if (place) return { status: 'found', place };
-	const nearby = neighbourZips(zip.slice(0, 5), 3).map(zipPlace);
-	return notFound(`We could not find ZIP code ${zip}.`, nearby);
+	const five = zip.slice(0, 5);
+	// Numbers far apart can be far apart on the ground too: 99999 is next to no Alaska ZIP code.
+	const nearby = neighbourZips(five, 3)
+		.filter((record) => Math.abs(Number(record.zip) - Number(five)) <= NEAR_IN_NUMBER)
+		.map(zipPlace);
+	return notFound(
+		`ZIP code ${five} is unknown: it is not in the list of US ZIP codes this site uses.`,
+		nearby
+	);
 }
 
 function zipPlace(record: ZipRecord): Place {
