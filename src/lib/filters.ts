@@ -167,7 +167,7 @@ export const FILTER_GROUPS: readonly FilterGroup[] = [
 				'cbt',
 				'Cognitive behavioral therapy (CBT)',
 				'CBT',
-				'A structured talking therapy that helps a person notice the thoughts and situations that lead to use and practise other ways of responding.'
+				'A structured talking therapy that helps a person notice the thoughts and situations that lead to use and practice other ways of responding.'
 			),
 			opt('motivational-interviewing', 'Motivational interviewing', 'MOTI'),
 			opt(

@@ -20,13 +20,13 @@ const searchParameters = [
 	{
 		name: 'lat',
 		in: 'query',
-		description: 'Latitude of the centre; needs lng.',
+		description: 'Latitude of the center; needs lng.',
 		schema: { type: 'number', minimum: -90, maximum: 90 }
 	},
 	{
 		name: 'lng',
 		in: 'query',
-		description: 'Longitude of the centre; needs lat.',
+		description: 'Longitude of the center; needs lat.',
 		schema: { type: 'number', minimum: -180, maximum: 180 }
 	},
 	{
@@ -78,7 +78,7 @@ export const openApiDocument = {
 		title: 'MAT Locator API',
 		version: '1',
 		description:
-			'Programs offering medication for opioid use disorder, from SAMHSA’s national directory. Distances are great-circle miles. Locations with precision "zip" are the centre of the ZIP code, not the address.'
+			'Programs offering medication for opioid use disorder, from SAMHSA’s national directory. Distances are great-circle miles. Locations with precision "zip" are the center of the ZIP code, not the address.'
 	},
 	paths: {
 		'/api/filters': {
@@ -126,7 +126,7 @@ export const openApiDocument = {
 		'/api/places/nearest-zip': {
 			get: {
 				summary:
-					'The ZIP code whose centre is nearest a point (what "Use my location" searches from)',
+					'The ZIP code whose center is nearest a point (what "Use my location" searches from)',
 				parameters: [
 					{ name: 'lat', in: 'query', required: true, schema: { type: 'number' } },
 					{ name: 'lng', in: 'query', required: true, schema: { type: 'number' } }
