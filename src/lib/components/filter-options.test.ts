@@ -23,19 +23,17 @@ describe('optionsMarkup', () => {
 		expect(items[1]).toContain('<label for="filter-medication-b">Plain</label>');
 	});
 
-	it('escapes labels and help', () => {
+	it('escapes labels', () => {
 		const html = optionsMarkup('g', options, { chosen: [] });
 		expect(html).toContain('Tom &amp; Jerry’s &lt;clinic&gt;');
-		expect(html).toContain('<p>Say &quot;hi&quot;</p>');
 		expect(html).not.toContain('<clinic>');
 	});
 
-	it('names the option in its help button for screen readers', () => {
+	// One help toggle per group (GroupHelp.svelte), not a tab stop per option.
+	it('puts no help toggle in the options', () => {
 		const html = optionsMarkup('g', options, { chosen: [] });
-		expect(html).toContain(
-			'<summary>What is it?<span class="visually-hidden"> Tom &amp; Jerry’s &lt;clinic&gt;</span></summary>'
-		);
-		expect(parse(html)[1]).not.toContain('<details');
+		expect(html).not.toContain('<details');
+		expect(html).not.toContain('Say');
 	});
 
 	it('shows the counts it knows, hides the others, and draws none when told there are none', () => {

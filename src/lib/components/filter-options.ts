@@ -55,14 +55,10 @@ export function optionsMarkup(
 					` <span class="count"${n === null ? ' hidden' : ''}>${countText(n)}` +
 					'<span class="visually-hidden">&nbsp;programs</span>)</span>';
 			}
-			const help = option.help
-				? ` <details class="help"><summary>What is it?<span class="visually-hidden"> ${label}</span>` +
-					`</summary><p>${escape(option.help)}</p></details>`
-				: '';
 			return (
 				`<li><input type="checkbox" id="${id}" name="${escape(name)}" ` +
 				`value="${escape(option.value)}"${checked}${form}> ` +
-				`<label for="${id}">${label}${count}</label>${help}</li>`
+				`<label for="${id}">${label}${count}</label></li>`
 			);
 		})
 		.join('');
