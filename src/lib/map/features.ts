@@ -24,7 +24,9 @@ export interface Pins extends FeatureCollection<Point, PinProperties> {
 /** What a pin's popup says about its program: from the list when it is on this page, else the API. */
 export interface PinInfo {
 	id: string;
+	/** displayName's title, as the list shows it; the subtitle under it. */
 	name: string;
+	subtitle: string | null;
 	distanceMiles: number | null;
 	medications: Medication[];
 	medication: MedicationSummary;

@@ -4,7 +4,7 @@ import type { Medication } from '$lib/filters';
 import type { MedicationSummary } from '$lib/medication';
 import type { ResultItem } from '$lib/server/search';
 import { snapshotOf } from '$lib/shortlist/snapshot';
-import { displayNameLine } from '$lib/display-name';
+import { displayName } from '$lib/display-name';
 
 // What a popup says about a program. The map's GeoJSON carries no names (it is the whole
 // country), so a program that is not on the page of the list showing is asked for by id.
@@ -27,12 +27,17 @@ interface Detail {
 	medication: MedicationSummary;
 }
 
+function named(p: { name: string; name2: string | null }) {
+	const { title, subtitle } = displayName(p);
+	return { name: title, subtitle };
+}
+
 export const programInfo = {
 	fromItem(item: ResultItem, from: string | null): PinInfo {
 		return {
 			snapshot: snapshotOf(item, from),
 			id: item.id,
-			name: item.displayName,
+			...named(item),
 			distanceMiles: item.distanceMiles,
 			medications: item.medications,
 			medication: item.medication,
@@ -52,7 +57,7 @@ export const programInfo = {
 			return {
 				snapshot: snapshotOf({ ...d, distanceMiles }, from),
 				id: d.id,
-				name: displayNameLine(d),
+				...named(d),
 				distanceMiles,
 				medications: d.medications,
 				medication: d.medication,
