@@ -107,12 +107,12 @@ for (const viewport of SIZES) {
 				await ready(page);
 				const results = page.getByTestId('result');
 				for (const i of [0, 1]) {
-					const save = results.nth(i).getByRole('button', { name: /^Save: .+\sto Client B$/ });
+					const save = results.nth(i).getByRole('button', { name: /^Save: .+to Client B$/ });
 					await save.click();
 					await expect(
 						results
 							.nth(i)
-							.getByRole('button', { name: /^Saved: .+\sin Client B$/ })
+							.getByRole('button', { name: /^Saved: .+in Client B$/ })
 							.getAttribute('aria-pressed')
 					).resolves.toBe('true');
 				}
@@ -241,8 +241,8 @@ for (const viewport of SIZES) {
 					page.getByRole('button', { name: 'Export list as a file' }).click()
 				]);
 				expect(download.suggestedFilename()).toMatch(/^mat-locator-list-my-shortlist-.+\.json$/);
-				file = (await download.path())!;
-				expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+				file = await readFile((await download.path())!, 'utf8');
+				expect(JSON.parse(file)).toMatchObject({
 					format: 'mat-locator-list',
 					version: 1,
 					list: { name: 'My shortlist' }
@@ -268,7 +268,13 @@ for (const viewport of SIZES) {
 				);
 				await expect(entries(page).count()).resolves.toBe(0);
 
-				await page.getByLabel('List file to import').setInputFiles(file);
+				await page
+					.getByLabel('List file to import')
+					.setInputFiles({
+						name: 'list.json',
+						mimeType: 'application/json',
+						buffer: Buffer.from(file)
+					});
 				await page.getByRole('button', { name: 'Import', exact: true }).click();
 				await expect(page.getByTestId('import-result').textContent()).resolves.toBe(
 					'Imported “My shortlist (2)” as a new list: 3 programs.'
@@ -285,7 +291,13 @@ for (const viewport of SIZES) {
 				await entries(page).nth(0).getByLabel('Your notes').fill('Mine now');
 				await entries(page).nth(0).getByLabel('Your notes').blur();
 				await page.getByLabel(/^Programs added to/).check();
-				await page.getByLabel('List file to import').setInputFiles(file);
+				await page
+					.getByLabel('List file to import')
+					.setInputFiles({
+						name: 'list.json',
+						mimeType: 'application/json',
+						buffer: Buffer.from(file)
+					});
 				await page.getByRole('button', { name: 'Import', exact: true }).click();
 				await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(
 					/^Added 0 programs to “My shortlist \(2\)”\. 3 programs already on it were kept as is\.$/
