@@ -151,7 +151,13 @@ describe('a program page a person can act on', () => {
 		await withPage(
 			async ({ page }) => {
 				await page.goto('/search?near=01608&medication=methadone');
-				await page.getByTestId('result').first().getByRole('link').first().click();
+				// The list is slow to settle on a loaded machine (the map starts beside it).
+				await page
+					.getByTestId('result')
+					.first()
+					.getByRole('link')
+					.first()
+					.click({ timeout: 40_000 });
 				await page.waitForURL(/\/facilities\/[a-z0-9-]+$/);
 				await expect(page.getByTestId('distance').textContent()).resolves.toMatch(
 					/About [\d.]+ mi from .*01608/
