@@ -263,23 +263,21 @@ for (const viewport of SIZES) {
 					)
 				});
 				await page.getByRole('button', { name: 'Import', exact: true }).click();
-				await expect(page.getByTestId('import-error').textContent()).resolves.toMatch(
-					/could not be imported: program 1 \(id\)/
-				);
+				await expect
+					.poll(() => page.getByTestId('import-error').textContent())
+					.toMatch(/could not be imported: program 1 \(id\)/);
 				await expect(entries(page).count()).resolves.toBe(0);
 
-				await page
-					.getByLabel('List file to import')
-					.setInputFiles({
-						name: 'list.json',
-						mimeType: 'application/json',
-						buffer: Buffer.from(file)
-					});
+				await page.getByLabel('List file to import').setInputFiles({
+					name: 'list.json',
+					mimeType: 'application/json',
+					buffer: Buffer.from(file)
+				});
 				await page.getByRole('button', { name: 'Import', exact: true }).click();
-				await expect(page.getByTestId('import-result').textContent()).resolves.toBe(
-					'Imported “My shortlist (2)” as a new list: 3 programs.'
-				);
-				await expect(page.getByTestId('import-error').textContent()).resolves.toBe('');
+				await expect
+					.poll(() => page.getByTestId('import-result').textContent())
+					.toBe('Imported “My shortlist (2)” as a new list: 3 programs.');
+				await expect.poll(() => page.getByTestId('import-error').textContent()).toBe('');
 				await expect(entries(page).count()).resolves.toBe(3);
 				await expect(entries(page).nth(0).getByLabel('Your notes').inputValue()).resolves.toBe(
 					'Bring ID'
@@ -290,18 +288,18 @@ for (const viewport of SIZES) {
 				// Merging the same file again keeps what is there.
 				await entries(page).nth(0).getByLabel('Your notes').fill('Mine now');
 				await entries(page).nth(0).getByLabel('Your notes').blur();
-				await page.getByLabel(/^Programs added to/).check();
-				await page
-					.getByLabel('List file to import')
-					.setInputFiles({
-						name: 'list.json',
-						mimeType: 'application/json',
-						buffer: Buffer.from(file)
-					});
+				await page.getByRole('radio', { name: /Programs added to/ }).check();
+				await page.getByLabel('List file to import').setInputFiles({
+					name: 'list.json',
+					mimeType: 'application/json',
+					buffer: Buffer.from(file)
+				});
 				await page.getByRole('button', { name: 'Import', exact: true }).click();
-				await expect(page.getByTestId('import-result').textContent()).resolves.toMatch(
-					/^Added 0 programs to “My shortlist \(2\)”\. 3 programs already on it were kept as is\.$/
-				);
+				await expect
+					.poll(() => page.getByTestId('import-result').textContent())
+					.toMatch(
+						/^Added 0 programs to “My shortlist \(2\)”\. 3 programs already on it were kept as is\.$/
+					);
 				await expect(entries(page).nth(0).getByLabel('Your notes').inputValue()).resolves.toBe(
 					'Mine now'
 				);
