@@ -33,6 +33,7 @@ const SAMPLES: Record<string, () => { ok: string; refused: string; page?: boolea
 	'/': () => ({ ok: '/', refused: '/%E0%A4%A', page: true }),
 	'/about/data': () => ({ ok: '/about/data', refused: '/about/data/x', page: true }),
 	'/about/privacy': () => ({ ok: '/about/privacy', refused: '/about/privacy/x', page: true }),
+	'/help': () => ({ ok: '/help', refused: '/help/x', page: true }),
 	'/api/[...rest]': () => ({ ok: '/api/no-such-thing?near=02139', refused: '/api' }),
 	'/api/facilities': () => ({
 		ok: '/api/facilities?near=Boston%2C+MA',

@@ -200,6 +200,7 @@ export function hostileCases(
 		`/shortlist/shared?ids=${id}`,
 		'/states/NY',
 		'/about/privacy',
+		'/help',
 		'/favicon.svg',
 		'/_app/version.json',
 		hashed

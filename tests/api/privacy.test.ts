@@ -20,6 +20,7 @@ describe('security headers', () => {
 		'/search?near=Worcester%2C+MA&medication=methadone',
 		`/facilities/${await anyProgramId()}`,
 		'/about/privacy',
+		'/help',
 		'/api/facilities?near=01608',
 		'/api/facilities.geojson?near=01608',
 		'/api/filters',
