@@ -16,7 +16,7 @@ describe('directionsHref', () => {
 		expect(directionsHref(at)).toBe('https://www.openstreetmap.org/directions?to=42.26%2C-71.8');
 	});
 
-	it('routes to the address when the point is only the ZIP code’s centre', () => {
+	it('routes to the address when the point is only the ZIP code’s center', () => {
 		expect(directionsHref({ ...at, precision: 'zip' })).toBe(
 			'https://www.openstreetmap.org/directions?to=10%20Main%20St%2C%20Worcester%2C%20MA%2001608'
 		);

@@ -6,13 +6,13 @@ export interface Whereabouts {
 	zip: string;
 	lat: number;
 	lng: number;
-	/** 'zip': the point is the ZIP code's centre, not the program's door. */
+	/** 'zip': the point is the ZIP code's center, not the program's door. */
 	precision: string;
 }
 
 /**
  * OpenStreetMap's directions to a program, opened only when clicked (the page requests nothing
- * from it). A program placed at its ZIP code's centre is routed to by its address instead.
+ * from it). A program placed at its ZIP code's center is routed to by its address instead.
  */
 export function directionsHref(at: Whereabouts): string {
 	const to =

@@ -3,13 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { whatToAsk } from '../../src/lib/program/what-to-ask';
 import { axeViolations, launchBrowser, withPage as withPage_, type WatchedPage } from './browser';
+import { SHORTLIST_KEY, storedShortlist } from './stored-shortlist';
 
 let browser: Browser;
 /** Programs near ZIP 01608; the first has intake lines besides its main phone. */
 let programs: { id: string; name: string; phone: string | null; intakePhones: string[] }[];
 
 const SEARCH = '/search?near=01608&medication=buprenorphine';
-const KEY = 'mat-locator:shortlist';
+const KEY = SHORTLIST_KEY;
 const SIZES = [
 	{ width: 390, height: 844 },
 	{ width: 1366, height: 900 }
@@ -48,24 +49,18 @@ async function ready(page: Page): Promise<void> {
 /** A v1 list (one per browser), as the build before lists wrote it: only the main phone saved. */
 async function seedV1(page: Page, extra: Record<string, unknown>[] = []): Promise<void> {
 	await page.goto('/');
-	const stored = programs.map((p, i) => ({
-		id: p.id,
-		name: p.name,
-		city: 'Worcester',
-		state: 'MA',
-		zip: '01608',
-		phones: p.phone ? [p.phone] : [],
-		medications: ['buprenorphine'],
-		note: '',
-		status: 'to-call',
-		savedAt: '2026-11-01T10:00:00.000Z',
-		updatedAt: '2026-11-01T10:00:00.000Z',
-		...extra[i]
-	}));
-	await page.evaluate(
-		([key, value]) => localStorage.setItem(key!, value!),
-		[KEY, JSON.stringify({ version: 1, entries: stored })]
+	const stored = storedShortlist(
+		programs.map((p) => ({
+			id: p.id,
+			name: p.name,
+			city: 'Worcester',
+			state: 'MA',
+			zip: '01608',
+			phones: p.phone ? [p.phone] : []
+		})),
+		extra
 	);
+	await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, stored]);
 }
 
 async function newList(page: Page, name: string): Promise<void> {

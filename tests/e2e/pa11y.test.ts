@@ -9,6 +9,7 @@ import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/test/chromium';
+import { SHORTLIST_KEY, storedShortlist } from './stored-shortlist';
 
 interface Pa11yIssue {
 	code: string;
@@ -24,7 +25,6 @@ type Pa11y = (
 // pa11y ships no types; its entry point is CommonJS.
 const pa11y = createRequire(import.meta.url)('pa11y') as Pa11y;
 
-const SHORTLIST_KEY = 'mat-locator:shortlist';
 let browser: Browser;
 let userDataDir: string;
 let programs: Record<string, unknown>[] = [];
@@ -52,24 +52,16 @@ afterAll(async () => {
 
 /** Two saved programs, as the shortlist keeps them (same shape as shortlist.test.ts seeds). */
 async function seedShortlist(): Promise<void> {
-	const entries = programs.map((p, i) => ({
-		...p,
-		phones: ['508-555-0100'],
-		medications: ['buprenorphine'],
-		distanceMiles: 1 + i,
-		distanceFrom: 'ZIP 01608 (Worcester, MA)',
-		note: '',
-		status: 'to-call',
-		savedAt: '2026-11-01T10:00:00.000Z',
-		updatedAt: '2026-11-01T10:00:00.000Z'
-	}));
+	const stored = storedShortlist(
+		programs.map((p, i) => ({
+			...p,
+			distanceMiles: 1 + i,
+			distanceFrom: 'ZIP 01608 (Worcester, MA)'
+		}))
+	);
 	const page = await browser.newPage();
 	await page.goto(`${inject('baseURL')}/about/privacy`);
-	await page.evaluate(
-		(key, value) => localStorage.setItem(key, value),
-		SHORTLIST_KEY,
-		JSON.stringify({ version: 1, entries })
-	);
+	await page.evaluate((key, value) => localStorage.setItem(key, value), SHORTLIST_KEY, stored);
 	await page.close();
 }
 

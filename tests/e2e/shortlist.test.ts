@@ -8,13 +8,14 @@ import {
 	type CheckOptions,
 	type WatchedPage
 } from './browser';
+import { SHORTLIST_KEY, storedShortlist } from './stored-shortlist';
 
 let browser: Browser;
 /** The three programs nearest ZIP 01608 offering buprenorphine, from the JSON API. */
 let programs: { id: string; name: string; city: string; state: string; zip: string }[];
 
 const SEARCH = '/search?near=01608&medication=buprenorphine';
-const KEY = 'mat-locator:shortlist';
+const KEY = SHORTLIST_KEY;
 
 beforeAll(async () => {
 	browser = await launchBrowser();
@@ -58,22 +59,15 @@ async function viaProgramPage(page: Page, link: Locator): Promise<void> {
 /** Writes a shortlist straight into this origin's storage, as an earlier visit would have. */
 async function seed(page: Page, extra: Record<string, unknown>[] = []): Promise<void> {
 	await page.goto('/');
-	const stored = programs.map((p, i) => ({
-		...p,
-		phones: ['508-555-0100'],
-		medications: ['buprenorphine'],
-		distanceMiles: 1 + i,
-		distanceFrom: 'ZIP 01608 (Worcester, MA)',
-		note: '',
-		status: 'to-call',
-		savedAt: '2026-11-01T10:00:00.000Z',
-		updatedAt: '2026-11-01T10:00:00.000Z',
-		...extra[i]
-	}));
-	await page.evaluate(
-		([key, value]) => localStorage.setItem(key!, value!),
-		[KEY, JSON.stringify({ version: 1, entries: stored })]
+	const stored = storedShortlist(
+		programs.map((p, i) => ({
+			...p,
+			distanceMiles: 1 + i,
+			distanceFrom: 'ZIP 01608 (Worcester, MA)'
+		})),
+		extra
 	);
+	await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, stored]);
 }
 
 test('bad ids in a shared or compare address are a 400 that names the field', async () => {

@@ -12,7 +12,7 @@ export interface PinProperties {
 	/** Repeated from the feature id: MapLibre drops string feature ids, `promoteId` reads this. */
 	id: string;
 	kind: Kind;
-	/** Placed at its ZIP code's centre: drawn hollow, because the spot is approximate. */
+	/** Placed at its ZIP code's center: drawn hollow, because the spot is approximate. */
 	approx?: true;
 }
 
