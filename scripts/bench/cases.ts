@@ -1,5 +1,10 @@
 // The searches the bench times, and the places it centres them on.
-import { selectedGroups, type FilterSelection, type SelectedGroup } from '../../src/lib/filters';
+import {
+	selectedGroups,
+	withDefaults,
+	type FilterSelection,
+	type SelectedGroup
+} from '../../src/lib/filters';
 import type { SeedProgram } from './seeds';
 
 export interface SearchCase {
@@ -18,11 +23,14 @@ const fourFilters: FilterSelection = {
 	language: ['spanish']
 };
 
+// As the API reads them: with the default scope (programs offering a medication) filled in.
+const groups = (selection: FilterSelection) => selectedGroups(withDefaults(selection));
+
 export const CASES: SearchCase[] = [
-	{ key: '25mi+2f', required: true, radiusMiles: 25, groups: selectedGroups(twoFilters) },
-	{ key: '100mi+4f', required: true, radiusMiles: 100, groups: selectedGroups(fourFilters) },
-	{ key: 'national', required: true, radiusMiles: null, groups: [] },
-	{ key: 'national+2f', required: false, radiusMiles: null, groups: selectedGroups(twoFilters) }
+	{ key: '25mi+2f', required: true, radiusMiles: 25, groups: groups(twoFilters) },
+	{ key: '100mi+4f', required: true, radiusMiles: 100, groups: groups(fourFilters) },
+	{ key: 'national', required: true, radiusMiles: null, groups: groups({}) },
+	{ key: 'national+2f', required: false, radiusMiles: null, groups: groups(twoFilters) }
 ];
 
 /** The page size of the API and the search page. */

@@ -1,7 +1,7 @@
 // npm run bench:lighthouse: Lighthouse (mobile preset), median of 3 runs, on the home, results,
 // program, shortlist and compare pages of the built app, in Debian's Chromium. See
 // scripts/bench/README.md.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ is reported), and prints the scores, TBT and CLS, and the audits that failed.
   --runs N         runs per page (default 3)
   --only TEXT      only the pages whose name contains TEXT
   --chromium PATH  the browser (default $CHROMIUM_PATH or /usr/bin/chromium)
+  --save DIR       also write each run's full report there (<page>-<run>.json)
   --help           show this help`;
 
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } as const;
@@ -47,7 +48,8 @@ async function audit(
 	baseUrl: string,
 	chromium: string,
 	runs: number,
-	only?: string
+	only?: string,
+	save?: string
 ): Promise<PageResult[]> {
 	const found = (await (
 		await fetch(`${baseUrl}/api/facilities?near=10001&medication=buprenorphine&limit=2`)
@@ -90,6 +92,10 @@ async function audit(
 				});
 				if (!run) throw new Error(`Lighthouse returned nothing for ${page.path}`);
 				lhrs.push(run.lhr);
+				if (save) {
+					await mkdir(save, { recursive: true });
+					await writeFile(path.join(save, `${page.name}-${i + 1}.json`), JSON.stringify(run.lhr));
+				}
 			}
 			// The run with the median performance score stands for the page (its audits, its
 			// metrics); the other categories are the medians of their own.
@@ -175,6 +181,7 @@ function parseCli() {
 			url: { type: 'string' },
 			runs: { type: 'string', default: '3' },
 			only: { type: 'string' },
+			save: { type: 'string' },
 			chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
 			help: { type: 'boolean', default: false }
 		},
@@ -188,6 +195,7 @@ function parseCli() {
 		url: values.url?.replace(/\/$/, ''),
 		runs,
 		only: values.only,
+		save: values.save,
 		chromium: values.chromium
 	};
 }
@@ -196,6 +204,8 @@ const cli = parseCliOrExit(() => parseCli(), USAGE);
 
 report(
 	await (cli.url
-		? audit(cli.url, cli.chromium, cli.runs, cli.only)
-		: withFreshServer('bench-lighthouse', (url) => audit(url, cli.chromium, cli.runs, cli.only)))
+		? audit(cli.url, cli.chromium, cli.runs, cli.only, cli.save)
+		: withFreshServer('bench-lighthouse', (url) =>
+				audit(url, cli.chromium, cli.runs, cli.only, cli.save)
+			))
 );

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
 	FILTER_ALIASES,
@@ -9,7 +10,11 @@ import {
 	filterOption,
 	medicationsOf,
 	optionMatches,
-	selectedGroups
+	selectedGroups,
+	withDefaults,
+	withoutImplied,
+	type FilterSelection,
+	type SelectedGroup
 } from './filters';
 
 const has = (key: string, value: string, ...codes: string[]) =>
@@ -127,5 +132,48 @@ describe('selection', () => {
 
 	it('lists a program’s medications at a glance', () => {
 		expect(medicationsOf(new Set(['NU', 'MU', 'CBT']))).toEqual(['methadone', 'naltrexone']);
+	});
+});
+
+describe('implied groups', () => {
+	// Each program's codes in the raw 2023 directory file (read here with csv-parse, not the importer).
+	const rows: { Service_code_info: string }[] = parse(
+		gunzipSync(
+			readFileSync(
+				new URL(
+					'../../db/data/national-directory-su-facilities-2023_facilities-list.csv.gz',
+					import.meta.url
+				)
+			)
+		),
+		{ columns: true, bom: true }
+	);
+	const programs = rows.map((row) => new Set(row.Service_code_info.split(/\s+/)));
+	const matches = (groups: SelectedGroup[], codes: ReadonlySet<string>) =>
+		groups.every((g) => g.options.some((o) => optionMatches(o, codes)));
+
+	it('leaves out the default scope once a buprenorphine filter is chosen, but not a methadone one', () => {
+		const keys = (selection: FilterSelection) =>
+			withoutImplied(selectedGroups(withDefaults(selection))).map((g) => g.group.key);
+		expect(keys({ medication: ['buprenorphine'] })).toEqual(['medication']);
+		expect(keys({ medication: ['buprenorphine', 'methadone'] })).toEqual(['scope', 'medication']);
+		expect(keys({ payment: ['medicaid'] })).toEqual(['scope', 'payment']);
+	});
+
+	it('matches the same programs as every group, for each scope with each option of another group', () => {
+		let dropped = 0;
+		for (const scope of FILTER_GROUPS[0]!.options) {
+			for (const group of FILTER_GROUPS.slice(1)) {
+				for (const option of group.options) {
+					const groups = selectedGroups({ scope: [scope.value], [group.key]: [option.value] });
+					const fewer = withoutImplied(groups);
+					if (fewer.length === groups.length) continue;
+					dropped++;
+					const differ = programs.filter((p) => matches(groups, p) !== matches(fewer, p));
+					expect(differ.length, `${scope.value} with ${group.key}=${option.value}`).toBe(0);
+				}
+			}
+		}
+		expect(dropped).toBeGreaterThan(0);
 	});
 });

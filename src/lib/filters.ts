@@ -385,6 +385,15 @@ export interface SelectedGroup {
 }
 
 /** The selection as option objects, dropping values that are not options. */
+/** The selection with each one-choice group's default (the scope) where none is chosen. */
+export function withDefaults(selection: FilterSelection): FilterSelection {
+	const filled: FilterSelection = { ...selection };
+	for (const group of FILTER_GROUPS) {
+		if (group.single) filled[group.key] ??= [group.single.default];
+	}
+	return filled;
+}
+
 export function selectedGroups(selection: FilterSelection): SelectedGroup[] {
 	return FILTER_GROUPS.flatMap((group) => {
 		const values = selection[group.key] ?? [];
@@ -392,6 +401,38 @@ export function selectedGroups(selection: FilterSelection): SelectedGroup[] {
 		// An option every program meets makes its group no condition at all.
 		return options.length && !options.some(matchesEverything) ? [{ group, options }] : [];
 	});
+}
+
+/**
+ * True when every program `option` matches also meets `target`, from their definitions alone:
+ * `option` requires one of `target`'s codes, or has only codes `target` accepts.
+ */
+function optionImplies(option: FilterOption, target: FilterOption): boolean {
+	if (option === target) return true;
+	if (target.all?.length || target.none?.length) return false;
+	const accepted = new Set(target.codes);
+	return (
+		(option.all ?? []).some((c) => accepted.has(c)) ||
+		(option.codes.length > 0 && option.codes.every((c) => accepted.has(c)))
+	);
+}
+
+/** Every option chosen in `group` implies one chosen in `target` (a group is any of its options). */
+const groupImplies = (group: SelectedGroup, target: SelectedGroup) =>
+	group.options.every((o) => target.options.some((t) => optionImplies(o, t)));
+
+/**
+ * The groups without those another kept group implies: the default scope "offers a medication"
+ * (MU, BU or NU) once "prescribes or dispenses buprenorphine" (which requires BU) is chosen. The
+ * same programs match; the database tests one condition fewer per row.
+ */
+export function withoutImplied(groups: readonly SelectedGroup[]): SelectedGroup[] {
+	const kept = [...groups];
+	for (const group of groups) {
+		if (kept.some((other) => other !== group && groupImplies(other, group)))
+			kept.splice(kept.indexOf(group), 1);
+	}
+	return kept;
 }
 
 /** True when a program with these codes satisfies the option. */

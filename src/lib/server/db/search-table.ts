@@ -1,5 +1,6 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { FILTER_CODES, type FilterOption, type SelectedGroup } from '../../filters';
+import { sql, type Kysely } from 'kysely';
+import { FILTER_CODES, type SelectedGroup } from '../../filters';
+import { conditionOf, type CodeCondition } from './service-filter';
 import type { DB } from './schema';
 
 // facility_search holds, per program, its point and its filter codes as two int8 bitmasks (bit i
@@ -50,10 +51,8 @@ export function codesOfBits(lo: string, hi: string): Set<string> {
 	return codes;
 }
 
-type Test = 'any' | 'all' | 'none';
-
 /** Has any, every or none of `codes`; words with no bits are skipped. */
-function maskCondition(codes: readonly string[], test: Test): RawBuilder<boolean> {
+const maskCondition: CodeCondition = (codes, test) => {
 	const words = bitsOf(codes);
 	const parts = (['filter_lo', 'filter_hi'] as const)
 		.map((column, i) => ({ column, mask: words[i]! }))
@@ -67,36 +66,11 @@ function maskCondition(codes: readonly string[], test: Test): RawBuilder<boolean
 		);
 	if (parts.length === 0) return sql<boolean>`${test !== 'any'}`;
 	return sql<boolean>`(${sql.join(parts, test === 'any' ? sql` or ` : sql` and `)})`;
-}
-
-const plain = (o: FilterOption) => !o.all?.length && !o.none?.length;
-
-function optionCondition(option: FilterOption): RawBuilder<boolean> {
-	const parts = [
-		...(option.codes.length ? [maskCondition(option.codes, 'any')] : []),
-		...(option.all?.length ? [maskCondition(option.all, 'all')] : []),
-		...(option.none?.length ? [maskCondition(option.none, 'none')] : [])
-	];
-	return sql<boolean>`(${sql.join(parts, sql` and `)})`;
-}
-
-function groupCondition(options: readonly FilterOption[]): RawBuilder<boolean> {
-	const anyCodes = [...new Set(options.filter(plain).flatMap((o) => o.codes))];
-	const parts = [
-		...(anyCodes.length ? [maskCondition(anyCodes, 'any')] : []),
-		...options.filter((o) => !plain(o)).map(optionCondition)
-	];
-	return parts.length === 1 ? parts[0]! : sql<boolean>`(${sql.join(parts, sql` or `)})`;
-}
+};
 
 /** The same meaning as service-filter.ts's groupsCondition, on facility_search's bitmasks. */
-export function bitsCondition(groups: readonly SelectedGroup[]): RawBuilder<boolean> | undefined {
-	if (groups.length === 0) return undefined;
-	return sql<boolean>`${sql.join(
-		groups.map((g) => groupCondition(g.options)),
-		sql` and `
-	)}`;
-}
+export const bitsCondition = (groups: readonly SelectedGroup[]) =>
+	conditionOf(groups, maskCondition);
 
 /**
  * Rebuilds facility_search from facility. Run inside the transaction that changed facility, so

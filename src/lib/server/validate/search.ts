@@ -4,6 +4,7 @@ import {
 	FILTER_GROUPS,
 	filterGroup,
 	RETIRED_VALUES,
+	withDefaults,
 	type FilterSelection
 } from '../../filters';
 import { InputError, parseInput } from './params';
@@ -111,9 +112,6 @@ export function parseSearchParams(
 		}
 		if (!values.includes(toValue)) values.push(toValue);
 	}
-	for (const group of FILTER_GROUPS) {
-		if (group.single) filters[group.key] ??= [group.single.default];
-	}
 	const parsed = parseInput(Scalars, scalars);
 	if ((parsed.lat === undefined) !== (parsed.lng === undefined)) {
 		const missing = parsed.lat === undefined ? 'lat' : 'lng';
@@ -125,7 +123,7 @@ export function parseSearchParams(
 	if (parsed.near !== undefined && parsed.lat !== undefined) {
 		throw new InputError('give either near or lat and lng, not both', 'near');
 	}
-	return { ...parsed, filters };
+	return { ...parsed, filters: withDefaults(filters) };
 }
 
 function truncate(text: string): string {
