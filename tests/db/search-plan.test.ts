@@ -100,6 +100,33 @@ describe.each(backends)('search plans on $name', (backend) => {
 		expect(countPlan, countPlan).not.toMatch(/on facility\b|on facility_search\b/);
 	});
 
+	test('nationwide with only a scope, the total is the one kept for that scope', async () => {
+		const [, count] = searchStatements({
+			radiusMiles: 25,
+			filters: { scope: ['medication'] },
+			limit: 20,
+			offset: 0
+		});
+		const countPlan = await plan(database.db, count!);
+		expect(countPlan, countPlan).toMatch(/facility_search_build/);
+		expect(countPlan, countPlan).not.toMatch(/on facility\b|on facility_search\b/);
+	});
+
+	test('the kept totals are the programs of each scope, counted from their codes', async () => {
+		const row = await database.db
+			.selectFrom('facility_search_build')
+			.select('scope_totals')
+			.executeTakeFirstOrThrow();
+		// Written again here from the scope's wording, not from the filter definitions.
+		const lists = (f: PlacedFacility, ...codes: string[]) =>
+			codes.some((c) => f.services.includes(c));
+		expect(row.scope_totals).toEqual({
+			'scope:medication': slice.filter((f) => lists(f, 'MU', 'BU', 'NU')).length,
+			'scope:supports': slice.filter((f) => lists(f, 'MU', 'BU', 'NU', 'MOA')).length,
+			'scope:all': slice.length
+		});
+	});
+
 	test('the kept total is the number of programs', async () => {
 		const { rows } = await sql<{ total: number; programs: number }>`
 			select (select total from facility_search_build) as total,

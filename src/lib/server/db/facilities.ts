@@ -2,7 +2,7 @@ import { sql, type CompiledQuery } from 'kysely';
 import { db } from './index';
 import type { SelectedGroup } from '../../filters';
 import { distanceMeters, latOf, lngOf, nearest, within, type LngLat } from './postgis';
-import { bitsCondition, codesOfBits, ensureSearchTable } from './search-table';
+import { bitsCondition, codesOfBits, ensureSearchTable, keptScopeTotal } from './search-table';
 import { groupsCondition } from './service-filter';
 import type { LocationPrecision } from './schema';
 
@@ -227,14 +227,20 @@ function pageNational(query: SearchQuery) {
 }
 
 /**
- * The nationwide total. Without filters it is the count kept when facility_search was built (the
- * table only changes on import), not a scan of every program; with filters, a scan of the
- * narrow table's bitmasks.
+ * The nationwide total. Without filters, or with only a scope, it is the count kept when
+ * facility_search was built (the table only changes on import), not a scan of every program;
+ * with filters, a scan of the narrow table's bitmasks.
  */
 function countNational(query: SearchQuery) {
 	const condition = bitsCondition(query.groups);
 	if (condition === undefined) {
 		return db.selectFrom('facility_search_build').select('total as n');
+	}
+	const kept = keptScopeTotal(query.groups);
+	if (kept !== undefined) {
+		return db
+			.selectFrom('facility_search_build')
+			.select(sql<number>`(scope_totals ->> ${kept})::int`.as('n'));
 	}
 	return db
 		.selectFrom('facility_search')

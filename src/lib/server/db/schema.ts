@@ -60,6 +60,8 @@ export interface FacilitySearchBuildTable {
 	/** The codes the bits stand for, in bit order, when the table was built. */
 	codes: string[];
 	total: number;
+	/** Programs per value of a one-choice group (the scope), keyed `group:value`. */
+	scope_totals: ColumnType<Record<string, number>, string, string>;
 	built_at: ColumnType<Date, never, never>;
 }
 

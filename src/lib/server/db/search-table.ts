@@ -1,5 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { FILTER_CODES, type SelectedGroup } from '../../filters';
+import {
+	FILTER_CODES,
+	FILTER_GROUPS,
+	matchesEverything,
+	withoutImplied,
+	type SelectedGroup
+} from '../../filters';
 import { conditionOf, type CodeCondition } from './service-filter';
 import type { DB } from './schema';
 
@@ -72,6 +78,27 @@ const maskCondition: CodeCondition = (codes, test) => {
 export const bitsCondition = (groups: readonly SelectedGroup[]) =>
 	conditionOf(groups, maskCondition);
 
+/** Each value of a one-choice group (the scope), whose total is kept with the build. */
+const SCOPES = FILTER_GROUPS.filter((g) => g.single).flatMap((group) =>
+	group.options.map((option) => ({
+		key: `${group.key}:${option.value}`,
+		condition: matchesEverything(option)
+			? sql<boolean>`true`
+			: bitsCondition([{ group, options: [option] }])!
+	}))
+);
+
+/**
+ * The key of the kept total that answers these groups, when all they ask (once implied groups
+ * are left out) is one scope: the nationwide search with no other filter.
+ */
+export function keptScopeTotal(groups: readonly SelectedGroup[]): string | undefined {
+	const needed = withoutImplied(groups);
+	const only = needed.length === 1 ? needed[0]! : undefined;
+	if (!only?.group.single || only.options.length !== 1) return undefined;
+	return `${only.group.key}:${only.options[0]!.value}`;
+}
+
 /**
  * Rebuilds facility_search from facility. Run inside the transaction that changed facility, so
  * the two never disagree. Bits are computed once per distinct code set (programs share them),
@@ -79,6 +106,9 @@ export const bitsCondition = (groups: readonly SelectedGroup[]) =>
  */
 export async function rebuildSearchTable(db: Kysely<DB>): Promise<void> {
 	const codes = sql.val([...FILTER_CODES]);
+	const scopeTotals = sql`jsonb_build_object(${sql.join(
+		SCOPES.map((s) => sql`${s.key}::text, count(*) filter (where ${s.condition})`)
+	)})`;
 	await sql`delete from facility_search`.execute(db);
 	await sql`
 		with code_bit as (
@@ -100,20 +130,28 @@ export async function rebuildSearchTable(db: Kysely<DB>): Promise<void> {
 		order by ST_GeoHash(f.location::geometry, 8), f.id
 	`.execute(db);
 	await sql`
-		insert into facility_search_build (one, codes, total, built_at)
-		select true, ${codes}::text[], count(*), now() from facility_search
+		insert into facility_search_build (one, codes, total, scope_totals, built_at)
+		select true, ${codes}::text[], count(*), ${scopeTotals}, now() from facility_search
 		on conflict (one) do update
-		set codes = excluded.codes, total = excluded.total, built_at = excluded.built_at
+		set codes = excluded.codes, total = excluded.total, scope_totals = excluded.scope_totals,
+			built_at = excluded.built_at
 	`.execute(db);
 }
 
-/** Whether facility_search was built with today's filter codes (false before its first build). */
+/**
+ * Whether facility_search was built with today's filter codes and scopes (false before its first
+ * build).
+ */
 async function isCurrent(db: Kysely<DB>): Promise<boolean> {
-	const row = await db.selectFrom('facility_search_build').select('codes').executeTakeFirst();
+	const row = await db
+		.selectFrom('facility_search_build')
+		.select(['codes', 'scope_totals'])
+		.executeTakeFirst();
 	return (
 		row !== undefined &&
 		row.codes.length === FILTER_CODES.length &&
-		row.codes.every((code, i) => code === FILTER_CODES[i])
+		row.codes.every((code, i) => code === FILTER_CODES[i]) &&
+		SCOPES.every((s) => typeof row.scope_totals[s.key] === 'number')
 	);
 }
 
