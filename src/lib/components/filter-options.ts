@@ -3,6 +3,8 @@
 // components took a third of the page's hydration, one long task that a phone spends unable to
 // answer a tap (scripts/bench/README.md, `npm run bench:lighthouse`).
 import type { FilterOption } from '$lib/filters';
+import { escapeHtml } from '$lib/html';
+import { formatNumber } from '$lib/format';
 
 export interface OptionsState {
 	/** The values ticked. */
@@ -16,17 +18,6 @@ export interface OptionsState {
 	form?: string;
 }
 
-const fmt = new Intl.NumberFormat('en-US');
-
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-
 export const optionId = (name: string, value: string) => `filter-${name}-${value}`;
 
 export function optionCount(state: OptionsState, name: string, value: string): number | null {
@@ -34,7 +25,7 @@ export function optionCount(state: OptionsState, name: string, value: string): n
 }
 
 /** The visible part of a count: "(1,234"; the rest, " programs)", is in the markup. */
-export const countText = (count: number | null) => `(${fmt.format(count ?? 0)}`;
+export const countText = (count: number | null) => `(${formatNumber(count ?? 0)}`;
 
 export function optionsMarkup(
 	name: string,
@@ -42,12 +33,12 @@ export function optionsMarkup(
 	state: OptionsState
 ): string {
 	const picked = new Set(state.chosen);
-	const form = state.form ? ` form="${escape(state.form)}"` : '';
+	const form = state.form ? ` form="${escapeHtml(state.form)}"` : '';
 	return options
 		.map((option) => {
-			const id = escape(optionId(name, option.value));
+			const id = escapeHtml(optionId(name, option.value));
 			const checked = picked.has(option.value) ? ' checked' : '';
-			const label = escape(option.label);
+			const label = escapeHtml(option.label);
 			let count = '';
 			if (state.counts !== undefined) {
 				const n = optionCount(state, name, option.value);
@@ -56,8 +47,8 @@ export function optionsMarkup(
 					'<span class="visually-hidden">&nbsp;programs</span>)</span>';
 			}
 			return (
-				`<li><input type="checkbox" id="${id}" name="${escape(name)}" ` +
-				`value="${escape(option.value)}"${checked}${form}> ` +
+				`<li><input type="checkbox" id="${id}" name="${escapeHtml(name)}" ` +
+				`value="${escapeHtml(option.value)}"${checked}${form}> ` +
 				`<label for="${id}">${label}${count}</label></li>`
 			);
 		})

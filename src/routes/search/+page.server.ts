@@ -5,6 +5,7 @@ import { runSearch, type PlaceProblem, type SearchOutcome } from '$lib/server/se
 import { InputError } from '$lib/server/validate/params';
 import { parseSearchParams, RADIUS_CHOICES, type SearchParams } from '$lib/server/validate/search';
 import type { PageServerLoad } from './$types';
+import { formatNumber } from '$lib/format';
 
 // The search page's whole state is its URL: a GET form submits here, links and the back button
 // restore it, and with JavaScript the same URL is loaded without a full page reload.
@@ -49,7 +50,7 @@ function parsePageParams(
 		const typed = (query.get('near') ?? '').replace(/\p{Cc}/gu, ' ').trim();
 		const message =
 			typed.length > MAX_PLACE_LENGTH
-				? `The place in “Where” is ${typed.length.toLocaleString('en-US')} characters long; it can be at most ${MAX_PLACE_LENGTH}.`
+				? `The place in “Where” is ${formatNumber(typed.length)} characters long; it can be at most ${MAX_PLACE_LENGTH}.`
 				: 'The place in “Where” has characters that are not part of a place name.';
 		return {
 			params: { ...rest, near: typed.slice(0, MAX_PLACE_LENGTH) },

@@ -1,10 +1,10 @@
-const miles = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+import { formatNumber, formatShortDate } from '$lib/format';
 
 export function formatMiles(n: number): string {
-	return `${miles.format(n)} mi`;
+	return `${formatNumber(n, 1)} mi`;
 }
 
 /** "Nov 22, 2026", in the person's own time zone (client-side only). */
 export function formatDate(iso: string): string {
-	return new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium' });
+	return formatShortDate(new Date(iso));
 }
