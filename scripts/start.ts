@@ -111,7 +111,7 @@ async function importIfEmpty({ db }: Database): Promise<void> {
 	});
 	console.log(
 		`Imported ${summary.imported} programs (${summary.precision.address} placed by address, ` +
-			`${summary.precision.zip} at their ZIP centre; ${summary.merged} duplicates merged, ` +
+			`${summary.precision.zip} at their ZIP center; ${summary.merged} duplicates merged, ` +
 			`${summary.rejected} rejected). Details: npm run db:import.`
 	);
 }

@@ -1,4 +1,4 @@
-// The searches the bench times, and the places it centres them on.
+// The searches the bench times, and the places it centers them on.
 import {
 	selectedGroups,
 	withDefaults,
@@ -11,7 +11,7 @@ export interface SearchCase {
 	key: string;
 	/** Searches the issue asks for; the others are extra context. */
 	required: boolean;
-	/** Miles around a centre; null for a search without a place. */
+	/** Miles around a center; null for a search without a place. */
 	radiusMiles: number | null;
 	groups: SelectedGroup[];
 }
@@ -36,7 +36,7 @@ export const CASES: SearchCase[] = [
 /** The page size of the API and the search page. */
 export const PAGE = { limit: 20, offset: 0 };
 
-export interface Centre {
+export interface Center {
 	id: string;
 	city: string;
 	state: string;
@@ -48,9 +48,9 @@ export interface Centre {
  * Real program locations in `count` different states, chosen by a seeded generator: picking
  * programs (not states) at random weights the choice by where programs are, as searches are.
  */
-export function pickCentres(programs: readonly SeedProgram[], count = 8, seed = 2026): Centre[] {
+export function pickCenters(programs: readonly SeedProgram[], count = 8, seed = 2026): Center[] {
 	const random = mulberry32(seed);
-	const byState = new Map<string, Centre>();
+	const byState = new Map<string, Center>();
 	for (let tries = 0; byState.size < count && tries < 10_000; tries++) {
 		const p = programs[Math.floor(random() * programs.length)]!;
 		if (!byState.has(p.state)) byState.set(p.state, pick(p));
@@ -58,7 +58,7 @@ export function pickCentres(programs: readonly SeedProgram[], count = 8, seed = 
 	return [...byState.values()];
 }
 
-const pick = ({ id, city, state, lng, lat }: SeedProgram): Centre => ({
+const pick = ({ id, city, state, lng, lat }: SeedProgram): Center => ({
 	id,
 	city,
 	state,
@@ -66,7 +66,7 @@ const pick = ({ id, city, state, lng, lat }: SeedProgram): Centre => ({
 	lat
 });
 
-/** A small seeded PRNG (public-domain mulberry32): the same centres on every run. */
+/** A small seeded PRNG (public-domain mulberry32): the same centers on every run. */
 function mulberry32(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { optionMatches } from '../../src/lib/filters';
 import { latOf, lngOf } from '../../src/lib/server/db/postgis';
 import type { DB } from '../../src/lib/server/db/schema';
-import { PAGE, type Centre, type SearchCase } from './cases';
+import { PAGE, type Center, type SearchCase } from './cases';
 
 interface Candidate {
 	id: string;
@@ -18,9 +18,9 @@ interface Candidate {
 export async function naiveSearch(
 	db: Kysely<DB>,
 	c: SearchCase,
-	centre: Centre | undefined
+	center: Center | undefined
 ): Promise<{ ids: string[]; total: number }> {
-	const from = centre && c.radiusMiles !== null ? point([centre.lng, centre.lat]) : undefined;
+	const from = center && c.radiusMiles !== null ? point([center.lng, center.lat]) : undefined;
 	const rows = await db
 		.selectFrom('facility')
 		.select(['id', 'services', latOf('location').as('lat'), lngOf('location').as('lng')])

@@ -57,7 +57,7 @@ export function formatTable(runs: readonly RunResult[]): string {
 		lines.push('');
 	}
 	lines.push(
-		'p50/p95 of facilities.search (page of 20 + total) over the centres; naive: all rows into',
+		'p50/p95 of facilities.search (page of 20 + total) over the centers; naive: all rows into',
 		'JavaScript, turf distances, n timed runs; matches: median total. * not one of the issue’s',
 		'three searches: context only, no target, no naive run.'
 	);

@@ -1,5 +1,5 @@
 // What one bench run produces, shared by the worker that measures and the script that reports.
-import type { Centre } from './cases';
+import type { Center } from './cases';
 import type { Timing } from './measure';
 import type { Backend, Dataset } from './target';
 
@@ -10,9 +10,9 @@ export interface CaseResult {
 	naive: Timing | null;
 	/** naive p50 / indexed p50 */
 	ratio: number | null;
-	/** Median of the search's total over the centres. */
+	/** Median of the search's total over the centers. */
 	matches: number;
-	/** Centres where the naive search's total or first page differed from the indexed one. */
+	/** Centers where the naive search's total or first page differed from the indexed one. */
 	disagreements: string[];
 }
 
@@ -33,7 +33,7 @@ export interface RunResult {
 	buildSteps: Record<string, number> | null;
 	/** `select 1` through the same client: the round trip every query pays. */
 	floor: Timing;
-	centres: Centre[];
+	centers: Center[];
 	cases: CaseResult[];
 	variants: VariantResult[];
 }

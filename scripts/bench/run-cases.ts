@@ -1,22 +1,22 @@
 // Times each search through facilities.search (what the API runs, count query included) and the
-// naive baseline on the same centres, checking that both find the same programs.
+// naive baseline on the same centers, checking that both find the same programs.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/lib/server/db/schema';
-import { CASES, PAGE, type Centre, type SearchCase } from './cases';
+import { CASES, PAGE, type Center, type SearchCase } from './cases';
 import { percentile, sample } from './measure';
 import { naiveSearch } from './naive';
 import type { CaseResult, WorkerOptions } from './results';
 
 type Options = Pick<WorkerOptions, 'runs' | 'warmup' | 'naiveRuns'>;
 
-/** Where a case is centred: every centre, or once with no place. */
-export function placesFor(c: SearchCase, centres: readonly Centre[]): (Centre | undefined)[] {
-	return c.radiusMiles === null ? [undefined] : [...centres];
+/** Where a case is centered: every center, or once with no place. */
+export function placesFor(c: SearchCase, centers: readonly Center[]): (Center | undefined)[] {
+	return c.radiusMiles === null ? [undefined] : [...centers];
 }
 
 export async function timeCases(
 	db: Kysely<DB>,
-	centres: readonly Centre[],
+	centers: readonly Center[],
 	options: Options,
 	log: (message: string) => void
 ): Promise<CaseResult[]> {
@@ -24,17 +24,17 @@ export async function timeCases(
 	const facilities = await import('../../src/lib/server/db/facilities');
 	const results: CaseResult[] = [];
 	for (const c of CASES) {
-		const places = placesFor(c, centres);
-		const search = (centre: Centre | undefined) =>
+		const places = placesFor(c, centers);
+		const search = (center: Center | undefined) =>
 			facilities.search({
-				center: centre && { lng: centre.lng, lat: centre.lat },
+				center: center && { lng: center.lng, lat: center.lat },
 				radiusMiles: c.radiusMiles ?? 0,
 				groups: c.groups,
 				...PAGE
 			});
 		const expected: { total: number; ids: string }[] = [];
-		for (const centre of places) {
-			const { items, total } = await search(centre);
+		for (const center of places) {
+			const { items, total } = await search(center);
 			expected.push({ total, ids: items.map((r) => r.id).join() });
 		}
 		const indexed = await sample(

@@ -1,5 +1,5 @@
 // The national directory as plain rows, read straight from the vendored files (no database): the
-// bench picks its centres from them and replicates them into the synthetic table.
+// bench picks its centers from them and replicates them into the synthetic table.
 import { defaultSources } from '../../src/lib/server/import/index';
 import { prepareImport } from '../../src/lib/server/import/prepare';
 import type { LocationPrecision } from '../../src/lib/server/db/schema';

@@ -6,7 +6,7 @@ import { distanceMeters, latOf, lngOf, nearest, within } from '../../src/lib/ser
 import type { DB } from '../../src/lib/server/db/schema';
 import { groupsCondition } from '../../src/lib/server/db/service-filter';
 import type { SelectedGroup } from '../../src/lib/filters';
-import { PAGE, type Centre, type SearchCase } from './cases';
+import { PAGE, type Center, type SearchCase } from './cases';
 
 const METERS_PER_MILE = 1609.344;
 
@@ -14,10 +14,10 @@ const METERS_PER_MILE = 1609.344;
 export type Shape = (
 	db: Kysely<DB>,
 	c: SearchCase,
-	centre: Centre | undefined
+	center: Center | undefined
 ) => Promise<{ total: number }>;
 
-const columns = (centre: Centre | undefined) =>
+const columns = (center: Center | undefined) =>
 	[
 		'id',
 		'name',
@@ -32,26 +32,26 @@ const columns = (centre: Centre | undefined) =>
 		lngOf('location').as('lng'),
 		'location_precision',
 		'services',
-		centre
-			? sql<number>`${distanceMeters('location', centre)} / ${METERS_PER_MILE}::float8`.as('miles')
+		center
+			? sql<number>`${distanceMeters('location', center)} / ${METERS_PER_MILE}::float8`.as('miles')
 			: sql<null>`null::float8`.as('miles')
 	] as const;
 
-function where(c: SearchCase, centre: Centre | undefined): RawBuilder<boolean> {
+function where(c: SearchCase, center: Center | undefined): RawBuilder<boolean> {
 	const parts = [
-		...(centre ? [within('location', centre, c.radiusMiles! * METERS_PER_MILE)] : []),
+		...(center ? [within('location', center, c.radiusMiles! * METERS_PER_MILE)] : []),
 		...(c.groups.length ? [groupsCondition(c.groups)!] : [])
 	];
 	return parts.length ? sql<boolean>`${sql.join(parts, sql` and `)}` : sql<boolean>`true`;
 }
 
-function page(db: Kysely<DB>, c: SearchCase, centre: Centre | undefined) {
+function page(db: Kysely<DB>, c: SearchCase, center: Center | undefined) {
 	return db
 		.selectFrom('facility')
-		.select(columns(centre))
-		.where(where(c, centre))
-		.$if(centre !== undefined, (qb) => qb.orderBy(nearest('location', centre!)))
-		.$if(centre === undefined, (qb) => qb.orderBy('state').orderBy('city').orderBy('name'))
+		.select(columns(center))
+		.where(where(c, center))
+		.$if(center !== undefined, (qb) => qb.orderBy(nearest('location', center!)))
+		.$if(center === undefined, (qb) => qb.orderBy('state').orderBy('city').orderBy('name'))
 		.orderBy('id')
 		.limit(PAGE.limit)
 		.offset(PAGE.offset);
@@ -61,10 +61,10 @@ const countOf = async (query: RawBuilder<{ n: number }>, db: Kysely<DB>) =>
 	Number((await query.execute(db)).rows[0]!.n);
 
 /** What facilities.search sent before facility_search: page and count on facility. */
-export const appShape: Shape = async (db, c, centre) => {
+export const appShape: Shape = async (db, c, center) => {
 	const [, total] = await Promise.all([
-		page(db, c, centre).execute(),
-		countOf(sql`select count(*) as n from facility where ${where(c, centre)}`, db)
+		page(db, c, center).execute(),
+		countOf(sql`select count(*) as n from facility where ${where(c, center)}`, db)
 	]);
 	return { total };
 };
@@ -85,18 +85,18 @@ export const APP_TABLE: Source = {
  * OFFSET 0 keeps the planner from combining the radius with a GIN scan of every program that has
  * a common code (hundreds of thousands of entries at 1M programs).
  */
-const near = ({ table }: Source, c: SearchCase, centre: Centre) =>
+const near = ({ table }: Source, c: SearchCase, center: Center) =>
 	sql`(select * from ${sql.table(table)}
-		where ${within('location', centre, c.radiusMiles! * METERS_PER_MILE)} offset 0) as facility`;
+		where ${within('location', center, c.radiusMiles! * METERS_PER_MILE)} offset 0) as facility`;
 
 export const radiusFirst =
 	(source: Source): Shape =>
-	async (db, c, centre) => {
+	async (db, c, center) => {
 		const filters = source.filters(c.groups);
 		const [, total] = await Promise.all([
-			sql`select ${sql.join(columnsSql(centre!))} from ${near(source, c, centre!)} where ${filters}
-				order by ${nearest('location', centre!)}, id limit ${PAGE.limit}`.execute(db),
-			countOf(sql`select count(*) as n from ${near(source, c, centre!)} where ${filters}`, db)
+			sql`select ${sql.join(columnsSql(center!))} from ${near(source, c, center!)} where ${filters}
+				order by ${nearest('location', center!)}, id limit ${PAGE.limit}`.execute(db),
+			countOf(sql`select count(*) as n from ${near(source, c, center!)} where ${filters}`, db)
 		]);
 		return { total };
 	};
@@ -104,36 +104,36 @@ export const radiusFirst =
 /** Radius first, and the total from the same statement (count(*) over ()): one scan. */
 export const radiusFirstOneStatement =
 	(source: Source): Shape =>
-	async (db, c, centre) => {
+	async (db, c, center) => {
 		const { rows } = await sql<{ total: number }>`
-			select ${sql.join(columnsSql(centre!))}, count(*) over () as total
-			from ${near(source, c, centre!)} where ${source.filters(c.groups)}
-			order by ${nearest('location', centre!)}, id limit ${PAGE.limit}`.execute(db);
+			select ${sql.join(columnsSql(center!))}, count(*) over () as total
+			from ${near(source, c, center!)} where ${source.filters(c.groups)}
+			order by ${nearest('location', center!)}, id limit ${PAGE.limit}`.execute(db);
 		return { total: Number(rows[0]?.total ?? 0) };
 	};
 
 /** The page alone: the total comes from a count kept per import (no query). */
-export const pageOnly: Shape = async (db, c, centre) => {
-	await page(db, c, centre).execute();
+export const pageOnly: Shape = async (db, c, center) => {
+	await page(db, c, center).execute();
 	return { total: NaN };
 };
 
 /** Count at most 1,001 matches, shown as "1,000+". */
-export const cappedCount: Shape = async (db, c, centre) => {
+export const cappedCount: Shape = async (db, c, center) => {
 	const [, total] = await Promise.all([
-		page(db, c, centre).execute(),
+		page(db, c, center).execute(),
 		countOf(
-			sql`select count(*) as n from (select 1 from facility where ${where(c, centre)} limit 1001) as t`,
+			sql`select count(*) as n from (select 1 from facility where ${where(c, center)} limit 1001) as t`,
 			db
 		)
 	]);
 	return { total };
 };
 
-function columnsSql(centre: Centre): RawBuilder<unknown>[] {
+function columnsSql(center: Center): RawBuilder<unknown>[] {
 	return [
 		sql`id, name, name2, street1, street2, city, state, zip, phone`,
 		sql`${latOf('location')} as lat, ${lngOf('location')} as lng, location_precision, services`,
-		sql`${distanceMeters('location', centre)} / ${METERS_PER_MILE}::float8 as miles`
+		sql`${distanceMeters('location', center)} / ${METERS_PER_MILE}::float8 as miles`
 	];
 }

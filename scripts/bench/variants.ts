@@ -1,10 +1,10 @@
 // PostgreSQL only: the app's earlier query (on facility) against changed shapes, server settings
-// and table layouts, on the same centres, so each fix comes with its measured effect; the app's
+// and table layouts, on the same centers, so each fix comes with its measured effect; the app's
 // own figures are the main cases'. See README.md.
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../../src/lib/server/db/schema';
-import { CASES, type Centre, type SearchCase } from './cases';
+import { CASES, type Center, type SearchCase } from './cases';
 import { sample, type Timing } from './measure';
 import type { VariantResult, WorkerOptions } from './results';
 import { placesFor } from './run-cases';
@@ -96,7 +96,7 @@ function applies(v: Variant, c: SearchCase): boolean {
 
 export async function timeVariants(
 	db: Kysely<DB>,
-	centres: readonly Centre[],
+	centers: readonly Center[],
 	options: Pick<WorkerOptions, 'runs' | 'warmup'>,
 	log: (message: string) => void
 ): Promise<VariantResult[]> {
@@ -104,13 +104,13 @@ export async function timeVariants(
 	const results: VariantResult[] = [];
 	const run = async (variants: Variant[]) => {
 		for (const c of CASES) {
-			const places = placesFor(c, centres);
+			const places = placesFor(c, centers);
 			const expected: number[] = [];
 			for (const place of places) expected.push((await shapes.appShape(db, c, place)).total);
 			for (const v of variants.filter((v) => applies(v, c))) {
 				const { timing, totals } = await timeOne(url, v, c, places, options);
 				const wrong = totals.filter((t, i) => !sameTotal(t, expected[i]!)).length;
-				if (wrong) log(`variant ${c.key} ${v.name}: wrong total at ${wrong} centre(s)`);
+				if (wrong) log(`variant ${c.key} ${v.name}: wrong total at ${wrong} center(s)`);
 				results.push({ case: c.key, variant: v.name, timing });
 				log(`variant ${c.key} ${v.name}: p50 ${timing.p50.toFixed(2)} ms`);
 			}
@@ -127,7 +127,7 @@ async function timeOne(
 	url: string,
 	v: Variant,
 	c: SearchCase,
-	places: (Centre | undefined)[],
+	places: (Center | undefined)[],
 	options: Pick<WorkerOptions, 'runs' | 'warmup'>
 ): Promise<{ timing: Timing; totals: number[] }> {
 	const pool = new pg.Pool({ connectionString: url, max: 2, options: v.settings });

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { importDefaultSources } from '../../src/lib/server/import/index';
-import { pickCentres } from './cases';
+import { pickCenters } from './cases';
 import { sample } from './measure';
 import type { RunResult, WorkerOptions } from './results';
 import { timeCases } from './run-cases';
@@ -18,7 +18,7 @@ const { backend, dataset } = options;
 const log = (message: string) => console.error(`[${backend} ${dataset}] ${message}`);
 
 const seeds = await loadNationalPrograms();
-const centres = pickCentres(seeds);
+const centers = pickCenters(seeds);
 const target = await createTarget(backend, dataset, options.serverUrl);
 delete process.env.DATABASE_URL;
 // Building the synthetic table takes minutes per statement: no query timeout for the bench.
@@ -43,8 +43,8 @@ try {
 		{ warmup: options.warmup, runs: options.runs, budgetMs: 10_000, minRuns: 20 },
 		() => sql`select 1`.execute(db)
 	);
-	const cases = await timeCases(db, centres, options, log);
-	const variants = options.variants ? await timeVariants(db, centres, options, log) : [];
+	const cases = await timeCases(db, centers, options, log);
+	const variants = options.variants ? await timeVariants(db, centers, options, log) : [];
 	const result: RunResult = {
 		backend,
 		dataset,
@@ -53,7 +53,7 @@ try {
 		buildMs,
 		buildSteps,
 		floor,
-		centres,
+		centers,
 		cases,
 		variants
 	};

@@ -14,7 +14,7 @@ describe('summarize', () => {
 		expect(of('BU', 'DB').lines).toEqual(['Buprenorphine: detox only']);
 		expect(of('BU').lines).toEqual(['Buprenorphine listed, not coded as prescribed here']);
 	});
-	it('marks a listing that contradicts itself and never gives it a medication colour', () => {
+	it('marks a listing that contradicts itself and never gives it a medication color', () => {
 		const s = of('BU', 'UB', 'NOOP');
 		expect(s.kind).toBe('check');
 		expect(s.contradiction).toContain('does not treat opioid use disorders');

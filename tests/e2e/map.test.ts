@@ -133,7 +133,7 @@ describe('a small search (Burlington, VT, 10 miles): nothing clustered', () => {
 
 			const png = await canvasPixels(page, 'map-burlington-canvas');
 			// Every exact pin is a disc of its kind's colour; find one and click its middle.
-			const solid = KINDS.map((k) => pixelsOf(png, k.colour)).find((p) => p.length > 10);
+			const solid = KINDS.map((k) => pixelsOf(png, k.color)).find((p) => p.length > 10);
 			expect(solid, 'a solid pin on the canvas').toBeDefined();
 			const first = solid![0]!;
 			const disc = solid!.filter((p) => Math.hypot(p.x - first.x, p.y - first.y) < 8);

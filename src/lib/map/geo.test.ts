@@ -10,7 +10,7 @@ test('milesBetween: Boston to New York is about 190 miles', () => {
 });
 
 describe('radiusCovering', () => {
-	// A view whose corners are `half` degrees of latitude from the centre, north and south.
+	// A view whose corners are `half` degrees of latitude from the center, north and south.
 	const view = (half: number): Bbox => [
 		boston.lng - half,
 		boston.lat - half,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { kindColour, kindOf, KINDS } from './kind';
+import { kindColor, kindOf, KINDS } from './kind';
 
 const kind = (...codes: string[]) => kindOf(new Set(codes));
 
@@ -21,11 +21,11 @@ describe('kindOf', () => {
 	});
 });
 
-test('every kind has a distinct colour, and the expression maps each one', () => {
-	expect(new Set(KINDS.map((k) => k.colour)).size).toBe(KINDS.length);
-	const expression = kindColour();
+test('every kind has a distinct color, and the expression maps each one', () => {
+	expect(new Set(KINDS.map((k) => k.color)).size).toBe(KINDS.length);
+	const expression = kindColor();
 	expect(expression.slice(0, 2)).toEqual(['match', ['get', 'kind']]);
 	for (const k of KINDS) {
-		expect(expression[expression.indexOf(k.kind) + 1]).toBe(k.colour);
+		expect(expression[expression.indexOf(k.kind) + 1]).toBe(k.color);
 	}
 });

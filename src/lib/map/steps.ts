@@ -3,7 +3,7 @@ import type { PinFeature } from './features';
 
 /**
  * The order keyboard users step through pins in: the ones inside the view, nearest `from` (the
- * search centre, or the view's centre) first, so that "next" moves outwards like the list does.
+ * search center, or the view's center) first, so that "next" moves outwards like the list does.
  */
 export function stepOrder(pins: readonly PinFeature[], view: Bbox, from: LngLat): string[] {
 	const [w, s, e, n] = view;

@@ -4,7 +4,7 @@ import type {
 	LayerSpecification,
 	StyleSpecification
 } from 'maplibre-gl';
-import { kindColour } from './kind';
+import { kindColor } from './kind';
 
 // The map as data: the offline basemap's style and the layers that draw a search on top of any
 // basemap. There are no glyphs (no font server, and no npm package ships glyph PBFs), so no layer
@@ -52,7 +52,7 @@ export function offlineStyle(): StyleSpecification {
 export const PINS = 'pins';
 export const HIGHLIGHT = 'highlight';
 export const AREA = 'area';
-export const CENTRE = 'centre';
+export const CENTER = 'center';
 /** Layers the pointer can pick programs from. */
 export const PIN_LAYER = 'pins';
 export const CLUSTER_LAYER = 'clusters';
@@ -63,13 +63,13 @@ export const CLUSTER_MAX_ZOOM = 11;
 export function dataSources(): Record<string, GeoJSONSourceSpecification> {
 	return {
 		[AREA]: empty(),
-		[CENTRE]: empty(),
+		[CENTER]: empty(),
 		[PINS]: { ...empty(), cluster: true, clusterRadius: 40, clusterMaxZoom: CLUSTER_MAX_ZOOM },
 		[HIGHLIGHT]: empty()
 	};
 }
 
-const colour = kindColour() as ExpressionSpecification;
+const color = kindColor() as ExpressionSpecification;
 const approx: ExpressionSpecification = ['==', ['get', 'approx'], true];
 
 export function dataLayers(): LayerSpecification[] {
@@ -84,7 +84,7 @@ export function dataLayers(): LayerSpecification[] {
 			id: 'area-line',
 			type: 'line',
 			source: AREA,
-			// Not a pin colour: the circle must not read as a program.
+			// Not a pin color: the circle must not read as a program.
 			paint: { 'line-color': '#4a6a85', 'line-width': 1.5, 'line-dasharray': [3, 2] }
 		},
 		{
@@ -106,9 +106,9 @@ export function dataLayers(): LayerSpecification[] {
 			filter: ['!', ['has', 'point_count']],
 			paint: {
 				// Approximate places are hollow rings, exact ones solid dots.
-				'circle-color': ['case', approx, '#ffffff', colour],
+				'circle-color': ['case', approx, '#ffffff', color],
 				'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 12, 7],
-				'circle-stroke-color': ['case', approx, colour, '#ffffff'],
+				'circle-stroke-color': ['case', approx, color, '#ffffff'],
 				'circle-stroke-width': ['case', approx, 2.5, 1.5]
 			}
 		},
@@ -117,16 +117,16 @@ export function dataLayers(): LayerSpecification[] {
 			type: 'circle',
 			source: HIGHLIGHT,
 			paint: {
-				'circle-color': colour,
+				'circle-color': color,
 				'circle-radius': 9,
 				'circle-stroke-color': '#b8460b',
 				'circle-stroke-width': 4
 			}
 		},
 		{
-			id: 'centre',
+			id: 'center',
 			type: 'circle',
-			source: CENTRE,
+			source: CENTER,
 			paint: {
 				'circle-color': '#1b1f24',
 				'circle-radius': 5,

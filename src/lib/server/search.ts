@@ -69,7 +69,7 @@ export type SearchOutcome =
 	  }
 	| { status: 'place'; problem: PlaceProblem };
 
-/** Where the search is centred: a resolved place, none (national), or a problem to show. */
+/** Where the search is centered: a resolved place, none (national), or a problem to show. */
 export async function locate(
 	params: Pick<SearchParams, 'near' | 'lat' | 'lng'>
 ): Promise<{ place: Place | null } | { problem: PlaceProblem }> {
@@ -166,5 +166,5 @@ async function search(params: SearchParams, withFacets: boolean): Promise<Search
 	};
 }
 
-/** Codes the map colours points by. */
+/** Codes the map colors points by. */
 export const MAP_CODES: readonly string[] = KIND_CODES;

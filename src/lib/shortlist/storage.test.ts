@@ -134,7 +134,7 @@ describe('decode', () => {
 			lists: [
 				{
 					...list('list-1', 'A', [{ ...entry('aaaaaaaaaaaa'), rating: 5 }, { id: 'bbbbbbbbbbbb' }]),
-					colour: 'red'
+					color: 'red'
 				}
 			]
 		});

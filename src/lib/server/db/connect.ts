@@ -42,7 +42,7 @@ const DATE = 1082;
 pg.types.setTypeParser(INT8, Number);
 pg.types.setTypeParser(NUMERIC, Number);
 pg.types.setTypeParser(DATE, (value: string) => value);
-// Kysely sends text and parameters, which pg sends as an unnamed statement: parsed and analysed
+// Kysely sends text and parameters, which pg sends as an unnamed statement: parsed and analyzed
 // again on every call. This client gives each read's text a name, so pg parses it once per
 // connection and afterwards only binds and executes it (plan_cache_mode, below, keeps planning
 // per call). The app's reads have few shapes (one per combination of filter groups), so the

@@ -189,7 +189,7 @@ function pageNear(query: SearchQuery, center: LngLat) {
 		])
 		.where(within('location', center, query.radiusMiles * METERS_PER_MILE))
 		.$if(condition !== undefined, (qb) => qb.where(condition!))
-		// Programs often share a point (one address, or one ZIP centre): the id keeps pages stable.
+		// Programs often share a point (one address, or one ZIP center): the id keeps pages stable.
 		.orderBy('meters')
 		.orderBy('id')
 		.limit(query.limit)
@@ -260,7 +260,7 @@ export function searchStatements(query: SearchQuery): CompiledQuery[] {
 
 /**
  * The nearest matching programs outside the radius, nearest first: what a search that found few
- * inside it goes on with. The KNN operator walks the GiST index outwards from the centre, so
+ * inside it goes on with. The KNN operator walks the GiST index outwards from the center, so
  * this reads about as many rows as it skips inside the radius plus `limit`.
  */
 function pageBeyond(query: AreaQuery, center: LngLat, limit: number) {

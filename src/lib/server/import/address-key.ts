@@ -111,7 +111,7 @@ export function streetKey(value: string): string | null {
 
 const NAME_NOISE = new Set(['the', 'inc', 'llc', 'pllc', 'pc', 'corp', 'corporation', 'co', 'ltd']);
 
-/** Key for a program or organisation name. */
+/** Key for a program or organization name. */
 export function nameKey(value: string): string {
 	return tokens(value)
 		.filter((t) => !NAME_NOISE.has(t))

@@ -52,8 +52,8 @@ function build(): CityIndex {
 		const [key, state] = id.split('|') as [string, string];
 		const zips = fromZips.get(id) ?? [];
 		// The USPS says "New York" where GeoNames says "New York City".
-		const centres = fromGeoNames.get(id) ?? fromGeoNames.get(`${key}city|${state}`) ?? [];
-		const { name, lat, lng } = pick(centres, zips);
+		const centers = fromGeoNames.get(id) ?? fromGeoNames.get(`${key}city|${state}`) ?? [];
+		const { name, lat, lng } = pick(centers, zips);
 		const city = { name, lat, lng, state, key, zips: zips.length };
 		append(byKey, key, city);
 		append(byState, state, city);
@@ -63,12 +63,12 @@ function build(): CityIndex {
 }
 
 /**
- * GeoNames' point (the centre of the place) when it is the place the ZIP codes name; otherwise
+ * GeoNames' point (the center of the place) when it is the place the ZIP codes name; otherwise
  * the middle of the ZIP codes, for places only the USPS knows (neighbourhoods, small towns).
  */
-function pick(centres: Point[], zips: Point[]): Point {
-	if (zips.length === 0) return centres[0]!;
-	const nearest = centres
+function pick(centers: Point[], zips: Point[]): Point {
+	if (zips.length === 0) return centers[0]!;
+	const nearest = centers
 		.map((point) => ({ point, km: Math.min(...zips.map((zip) => approxKm(point, zip))) }))
 		.sort((a, b) => a.km - b.km)[0];
 	if (nearest && nearest.km <= SAME_PLACE_KM) return nearest.point;

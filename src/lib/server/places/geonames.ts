@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { STATE_NAMES } from './states';
 
-/** A populated place from GeoNames: its point is the place's centre. */
+/** A populated place from GeoNames: its point is the place's center. */
 export interface GeoNamesPlace {
 	name: string;
 	state: string;

@@ -72,7 +72,7 @@ describe('resolvePlace: cities', () => {
 		]) {
 			const place = await found(text);
 			expect(place).toMatchObject({ label: 'Worcester, MA', kind: 'city', state: 'MA' });
-			// GeoNames' city centre (City Hall is at 42.2626, -71.8023).
+			// GeoNames' city center (City Hall is at 42.2626, -71.8023).
 			near(place, 42.2626, -71.8023, 0.01);
 		}
 	});

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { nearestZip, zipTable } from './zips';
 
 describe('nearestZip', () => {
-	it('finds the ZIP whose centre is nearest a point', () => {
-		// A few hundred metres from the centre of 01609 (Worcester, MA).
-		const centre = zipTable().get('01609')!;
-		const near = nearestZip(centre.latitude + 0.002, centre.longitude - 0.002);
+	it('finds the ZIP whose center is nearest a point', () => {
+		// A few hundred metres from the center of 01609 (Worcester, MA).
+		const center = zipTable().get('01609')!;
+		const near = nearestZip(center.latitude + 0.002, center.longitude - 0.002);
 		expect(near?.zip).toBe('01609');
 	});
 

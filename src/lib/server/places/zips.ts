@@ -53,11 +53,11 @@ export function neighbourZips(zip: string, limit: number): ZipRecord[] {
 		.slice(0, limit);
 }
 
-/** Farther than this from every ZIP centre, a point is not in the area the directory covers. */
+/** Farther than this from every ZIP center, a point is not in the area the directory covers. */
 const NEAREST_ZIP_MAX_KM = 60;
 
 /**
- * The ZIP code whose centre is nearest the point (a linear scan of ~41,000 centres: well under a
+ * The ZIP code whose center is nearest the point (a linear scan of ~41,000 centers: well under a
  * millisecond), or undefined when none is within 60 km (the point is outside the United States).
  */
 export function nearestZip(lat: number, lng: number): ZipRecord | undefined {

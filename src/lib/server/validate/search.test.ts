@@ -76,7 +76,7 @@ describe('parseSearchParams', () => {
 	});
 
 	it.each([
-		['colour=blue', 'colour'],
+		['color=blue', 'color'],
 		['medication=heroin', 'medication'],
 		['radius=30', 'radius'],
 		['radius=abc', 'radius'],

@@ -13,7 +13,7 @@ import type { RequestHandler } from './$types';
 
 // The same search as /api/facilities, unpaged (limit and offset are accepted and ignored, so the
 // list's URL can be reused), with only what the map draws: the national view is every program
-// in the country, so each feature is an id, a point, a colour class and an "approximate" flag.
+// in the country, so each feature is an id, a point, a color class and an "approximate" flag.
 //
 // Answers are up to ~2 MB (283 kB gzipped), so a repeat is kept gzipped only, in a small store,
 // and carries an ETag: a browser that already has the map's points revalidates (no-cache) and
