@@ -142,6 +142,9 @@ describe('searching near a place', () => {
 	test('with JavaScript a filter updates the results in place, and Back undoes it', async () => {
 		await withPage(async ({ page }) => {
 			await page.goto('/search?near=01608');
+			// Save buttons appear once the page has mounted: a box ticked before that is the plain
+			// form's, which no script answers.
+			await page.getByRole('button', { name: /^Save/ }).first().waitFor();
 			const before = await headingCount(page);
 			await page.evaluate(() => Object.assign(window, { __noReload: true }));
 
