@@ -1,18 +1,9 @@
-import { gunzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { displayName, displayNameLine } from './display-name';
 
-// Every program of the raw 2023 directory file (read here with csv-parse, not the importer).
-const RAW = new URL(
-	'../../db/data/national-directory-su-facilities-2023_facilities-list.csv.gz',
-	import.meta.url
-);
-const rows: { Name1: string; Name2: string }[] = parse(gunzipSync(readFileSync(RAW)), {
-	columns: true,
-	bom: true
-});
+import { rawDirectoryRows } from './raw-directory';
+
+const rows = rawDirectoryRows();
 // Written again here, not imported: what a reader takes for a line cut off mid-phrase.
 const DANGLING = /\b(and|of|for|at|in|the|on|to|with|by)\s*$|[&/,-]\s*$/i;
 const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);

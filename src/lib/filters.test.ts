@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
 	FILTER_ALIASES,
@@ -16,6 +15,7 @@ import {
 	type FilterSelection,
 	type SelectedGroup
 } from './filters';
+import { rawDirectoryRows } from './raw-directory';
 
 const has = (key: string, value: string, ...codes: string[]) =>
 	optionMatches(filterOption(key, value)!, new Set(codes));
@@ -136,18 +136,7 @@ describe('selection', () => {
 });
 
 describe('implied groups', () => {
-	// Each program's codes in the raw 2023 directory file (read here with csv-parse, not the importer).
-	const rows: { Service_code_info: string }[] = parse(
-		gunzipSync(
-			readFileSync(
-				new URL(
-					'../../db/data/national-directory-su-facilities-2023_facilities-list.csv.gz',
-					import.meta.url
-				)
-			)
-		),
-		{ columns: true, bom: true }
-	);
+	const rows = rawDirectoryRows();
 	const programs = rows.map((row) => new Set(row.Service_code_info.split(/\s+/)));
 	const matches = (groups: SelectedGroup[], codes: ReadonlySet<string>) =>
 		groups.every((g) => g.options.some((o) => optionMatches(o, codes)));
