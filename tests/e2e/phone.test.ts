@@ -130,6 +130,42 @@ describe('after a search on a phone', () => {
 		}, PHONE);
 	});
 
+	test('the closed sheet is drawn when reached, and a new place keeps the filters', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto(`${SEARCH}&counseling=cbt`);
+			await page.getByTestId('result').first().waitFor();
+			// Mounted (the Save buttons come with the script), and the sheet's boxes not drawn yet:
+			// the ticked ones wait as hidden fields of the search form.
+			await page
+				.getByRole('button', { name: /^Save: / })
+				.first()
+				.waitFor();
+			await expect(page.locator('.panel .body').count()).resolves.toBe(0);
+			await expect(
+				page
+					.locator('.panel input[type="hidden"][form="search-form"]')
+					.evaluateAll((inputs) =>
+						inputs.map((i) => `${(i as HTMLInputElement).name}=${(i as HTMLInputElement).value}`)
+					)
+			).resolves.toEqual(['medication=buprenorphine', 'counseling=cbt']);
+
+			await page.getByTestId('search-summary').click();
+			await page.getByLabel('Where', { exact: true }).fill('01609');
+			await page.getByRole('button', { name: 'Search', exact: true }).click();
+			await settled(page, /near=01609/);
+			const params = new URL(page.url()).searchParams;
+			expect(params.getAll('counseling')).toEqual(['cbt']);
+			expect(params.getAll('medication')).toEqual(['buprenorphine']);
+
+			// Reached by keyboard, the sheet is drawn before it opens, its ticked box ticked.
+			await page.locator('.panel > summary').focus();
+			await page.keyboard.press('Enter');
+			await expect(
+				page.getByRole('checkbox', { name: /^Cognitive behavioral therapy/ }).isChecked()
+			).resolves.toBe(true);
+		}, PHONE);
+	});
+
 	test('without JavaScript the page still searches and filters', async () => {
 		await withPage(
 			async ({ page }) => {

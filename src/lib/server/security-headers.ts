@@ -11,8 +11,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'referrer-policy': 'no-referrer',
 	// Location only for this site's "Use my location"; nothing else the page could ask for.
 	'permissions-policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()',
-	'x-frame-options': 'DENY',
-	'cross-origin-opener-policy': 'same-origin'
+	'x-frame-options': 'DENY'
+	// No Cross-Origin-Opener-Policy: on these public pages it guards no state (no account, no
+	// session; links out are noopener), and it made every arrival start a fresh renderer process,
+	// measured as 0.3–0.6 s more main-thread work per page on Lighthouse's mobile run
+	// (scripts/bench/README.md). Pages that hold a sign-in should set it.
 };
 
 /** The policy of anything SvelteKit did not render: it may not be framed or run anything. */
