@@ -130,6 +130,35 @@ describe('after a search on a phone', () => {
 		}, PHONE);
 	});
 
+	test('a sheet opened before the page’s script ran stays open when it runs', async () => {
+		await withPage(async ({ page }) => {
+			// The page's scripts wait until the tap has landed, as on a slow connection.
+			let release!: () => void;
+			const tapped = new Promise<void>((resolve) => (release = resolve));
+			await page.route('**/_app/immutable/**/*.js', async (route) => {
+				await tapped;
+				await route.continue();
+			});
+			await page.goto(SEARCH, { waitUntil: 'commit' });
+			const summary = page.locator('.panel > summary');
+			await summary.click();
+			await expect(page.locator('details.panel').getAttribute('open')).resolves.toBe('');
+			release();
+			// Mounted: the Save buttons come with the script, and the count with it.
+			await page
+				.getByRole('button', { name: /^Save: / })
+				.first()
+				.waitFor();
+			await page.waitForFunction(() =>
+				/^Show \d/.test(document.querySelector('[data-testid="show-programs"]')?.textContent ?? '')
+			);
+			await expect(page.getByTestId('show-programs').isVisible()).resolves.toBe(true);
+			// And the person's later choices still work: Escape closes it.
+			await page.keyboard.press('Escape');
+			await expect(page.getByTestId('show-programs').isVisible()).resolves.toBe(false);
+		}, PHONE);
+	});
+
 	test('the closed sheet is drawn when reached, and a new place keeps the filters', async () => {
 		await withPage(async ({ page }) => {
 			await page.goto(`${SEARCH}&counseling=cbt`);

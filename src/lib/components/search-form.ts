@@ -36,3 +36,15 @@ export function formParams(form: HTMLFormElement): URLSearchParams {
 export function currentHref(url: URL): string {
 	return `${url.pathname}${url.search}`;
 }
+
+/**
+ * Whether the page's disclosure was opened before its script ran. Hydration sets a bound `open`
+ * to the script's first value, so a tap on a slow start would open a panel and then shut it
+ * again; starting from what the page shows keeps the person's tap.
+ */
+export function openedBeforeScript(selector: string): boolean {
+	return (
+		typeof document !== 'undefined' &&
+		document.querySelector<HTMLDetailsElement>(selector)?.open === true
+	);
+}
