@@ -1,3 +1,4 @@
+import { browser } from '$app/environment';
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
 import { FILTER_GROUPS } from '$lib/filters';
@@ -38,13 +39,10 @@ export function currentHref(url: URL): string {
 }
 
 /**
- * Whether the page's disclosure was opened before its script ran. Hydration sets a bound `open`
+ * Whether the page's disclosure (a <details> with this id) was opened before its script ran. Hydration sets a bound `open`
  * to the script's first value, so a tap on a slow start would open a panel and then shut it
  * again; starting from what the page shows keeps the person's tap.
  */
-export function openedBeforeScript(selector: string): boolean {
-	return (
-		typeof document !== 'undefined' &&
-		document.querySelector<HTMLDetailsElement>(selector)?.open === true
-	);
+export function openedBeforeScript(id: string): boolean {
+	return browser && document.getElementById(id)?.hasAttribute('open') === true;
 }
