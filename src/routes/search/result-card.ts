@@ -1,4 +1,3 @@
-import { resolve } from '$app/paths';
 import { Navigation, Phone } from 'lucide';
 import { iconHtml } from '$lib/components/icon';
 import { medicationsHtml } from '$lib/components/medication-list';
@@ -15,8 +14,10 @@ import type { ResultItem } from '$lib/server/search';
  * this changes while the card is shown (a new search draws new cards).
  */
 export function resultCardHtml(item: ResultItem, named: DisplayName, beyond: boolean): string {
-	// The program's address carries nothing of the search: no place, no point.
-	const href = resolve('/facilities/[id]', { id: item.id });
+	// The program's address carries nothing of the search: no place, no point. Relative to the
+	// search page, as the server writes links (kit.paths.relative), so that hydration finds the
+	// same string the server drew.
+	const href = `./facilities/${encodeURIComponent(item.id)}`;
 	const title = `<h3><a href="${e(href)}">${e(named.title)}</a></h3>`;
 	const subtitle = named.subtitle ? `<p class="name2">${e(named.subtitle)}</p>` : '';
 	const distance =
