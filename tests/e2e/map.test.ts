@@ -259,6 +259,87 @@ describe('a small search (Burlington, VT, 10 miles): nothing clustered', () => {
 	});
 });
 
+describe('place names on the offline basemap', () => {
+	/** The names the map shows, with their boxes relative to the canvas. */
+	async function placeNames(page: Page) {
+		return page.evaluate(() => {
+			const canvas = document.querySelector('[data-testid="map"] canvas')!.getBoundingClientRect();
+			return [...document.querySelectorAll<HTMLElement>('.place-labels span')].map((el) => {
+				const r = el.getBoundingClientRect();
+				return {
+					text: el.textContent ?? '',
+					left: r.left - canvas.left,
+					top: r.top - canvas.top,
+					right: r.right - canvas.left,
+					bottom: r.bottom - canvas.top
+				};
+			});
+		});
+	}
+
+	/**
+	 * No name lies over a cluster: with the names hidden, the canvas inside each name's box has
+	 * no pixel of a cluster's color (read from the pixels, not from the app's own placement).
+	 */
+	async function expectNoNameOverCluster(page: Page, name: string) {
+		const names = await placeNames(page);
+		await page.addStyleTag({ content: '.place-labels { visibility: hidden }' });
+		const png = await canvasPixels(page, name);
+		await page.addStyleTag({ content: '.place-labels { visibility: visible }' });
+		const cluster = pixelsOf(png, '#2f4858');
+		const scale = png.width / (await map(page).locator('canvas').boundingBox())!.width;
+		for (const n of names) {
+			const under = cluster.filter(
+				(p) =>
+					p.x >= n.left * scale &&
+					p.x <= n.right * scale &&
+					p.y >= n.top * scale &&
+					p.y <= n.bottom * scale
+			);
+			expect(under.length, `cluster pixels under "${n.text}" in ${name}`).toBe(0);
+		}
+		return names;
+	}
+
+	test('near ZIP 01608 at 25 miles the map names Worcester, and no name covers a cluster', async () => {
+		await withPage(async ({ page, thirdPartyRequests }) => {
+			await page.goto('/search?near=01608&radius=25');
+			await mapReady(page);
+			await page.waitForFunction(() =>
+				[...document.querySelectorAll('.place-labels span')].some((el) =>
+					/\bWorcester\b/.test(el.textContent ?? '')
+				)
+			);
+			const names = await expectNoNameOverCluster(page, 'map-names-01608');
+			// More than the one town: a person can orient by the places around it.
+			expect(names.filter((n) => !n.text.includes('Worcester')).length).toBeGreaterThan(3);
+			await screenshot(page, 'map-names-01608');
+			expect(thirdPartyRequests).toEqual([]);
+		});
+	});
+
+	test('a state-wide view and a city name places without covering a cluster', async () => {
+		await withPage(async ({ page }) => {
+			await page.goto('/search?near=Denver%2C+CO&radius=100');
+			await mapReady(page);
+			await page.locator('.place-labels .town').first().waitFor();
+			const wide = await expectNoNameOverCluster(page, 'map-names-denver');
+			expect(wide.map((n) => n.text)).toEqual(
+				expect.arrayContaining(['Denver, CO', 'Colorado Springs'])
+			);
+			await page.goto('/search?near=Chicago%2C+IL&radius=50');
+			await mapReady(page);
+			await page.locator('.place-labels .town').first().waitFor();
+			const city = await expectNoNameOverCluster(page, 'map-names-chicago');
+			// The searched place is named once, beside its dot; its suburbs around it.
+			expect(city.filter((n) => /^Chicago\b/.test(n.text)).map((n) => n.text)).toEqual([
+				'Chicago, IL'
+			]);
+			expect(city.map((n) => n.text)).toEqual(expect.arrayContaining(['Evanston', 'Joliet']));
+		});
+	});
+});
+
 describe('on a phone', () => {
 	test('a List/Map toggle; the map code loads only when the map is shown', async () => {
 		await withPage(async ({ page }) => {

@@ -57,6 +57,18 @@ export const CENTER = 'center';
 export const PIN_LAYER = 'pins';
 export const CLUSTER_LAYER = 'clusters';
 
+/** A cluster's radius in px from each count up: 12 px below 10 programs, 24 px from 1,000. */
+const CLUSTER_STEPS: readonly (readonly [count: number, radius: number])[] = [
+	[0, 12],
+	[10, 15],
+	[100, 19],
+	[1000, 24]
+];
+export const clusterRadius = (count: number): number =>
+	CLUSTER_STEPS.findLast(([from]) => count >= from)![1];
+/** Pins' radius in px by zoom (linear between). */
+export const PIN_RADIUS = [4, 5, 12, 7] as const;
+
 /** Zoom past which nothing is clustered: every program is its own pin. */
 export const CLUSTER_MAX_ZOOM = 11;
 
@@ -94,7 +106,12 @@ export function dataLayers(): LayerSpecification[] {
 			filter: ['has', 'point_count'],
 			paint: {
 				'circle-color': '#2f4858',
-				'circle-radius': ['step', ['get', 'point_count'], 12, 10, 15, 100, 19, 1000, 24],
+				'circle-radius': [
+					'step',
+					['get', 'point_count'],
+					CLUSTER_STEPS[0]![1],
+					...CLUSTER_STEPS.slice(1).flat()
+				] as ExpressionSpecification,
 				'circle-stroke-color': '#ffffff',
 				'circle-stroke-width': 2
 			}
@@ -107,7 +124,7 @@ export function dataLayers(): LayerSpecification[] {
 			paint: {
 				// Approximate places are hollow rings, exact ones solid dots.
 				'circle-color': ['case', approx, '#ffffff', color],
-				'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 12, 7],
+				'circle-radius': ['interpolate', ['linear'], ['zoom'], ...PIN_RADIUS],
 				'circle-stroke-color': ['case', approx, color, '#ffffff'],
 				'circle-stroke-width': ['case', approx, 2.5, 1.5]
 			}

