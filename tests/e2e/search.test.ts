@@ -139,6 +139,32 @@ describe('searching near a place', () => {
 		);
 	});
 
+	// The cards are drawn as strings (result-card.ts): their styles come from app.css and
+	// ResultItem.svelte, not from the components whose markup they reuse. On a phone, where no
+	// map (whose popup uses those components) brings their styles along.
+	test('a result card is styled: medications as pills, Call as a button', async () => {
+		await withPage(
+			async ({ page }) => {
+				await page.goto('/search?near=01608&radius=25');
+				const card = page.getByTestId('result').first();
+				const style = (selector: string, property: string) =>
+					card
+						.locator(selector)
+						.first()
+						.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+				await expect(style('.med-list ul', 'list-style-type')).resolves.toBe('none');
+				await expect(style('.med-list li', 'border-top-style')).resolves.toBe('solid');
+				await expect(style('.med-list .heading', 'font-weight')).resolves.toBe('600');
+				await expect(style('.act', 'display')).resolves.toBe('flex');
+				await expect(style('[data-testid="call"]', 'background-color')).resolves.not.toBe(
+					'rgba(0, 0, 0, 0)'
+				);
+				await expect(style('.icon', 'width')).resolves.toBe('16px');
+			},
+			{ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+		);
+	});
+
 	test('with JavaScript a filter updates the results in place, and Back undoes it', async () => {
 		await withPage(async ({ page }) => {
 			await page.goto('/search?near=01608');

@@ -3,7 +3,7 @@ import { escapeHtml } from '$lib/html';
 import type { MedicationSummary } from '$lib/medication';
 
 /**
- * A program's medications as markup for {@html} (styled in MedicationList.svelte), so that a list
+ * A program's medications as markup for {@html} (styled in app.css), so that a list
  * of twenty results hydrates without an {#each} and three {#if} blocks per program.
  */
 export function medicationsHtml(
@@ -27,10 +27,10 @@ export function medicationsHtml(
 	return (
 		`<div class="med-list"><span class="heading">Medications:</span> ${list}${notListed}</div>` +
 		(summary?.elsewhere
-			? '<p class="elsewhere">Accepts clients on medication prescribed elsewhere</p>'
+			? '<p class="med-elsewhere">Accepts clients on medication prescribed elsewhere</p>'
 			: '') +
 		(summary?.contradiction
-			? `<p class="contradiction" data-testid="contradiction">${escapeHtml(summary.contradiction)}</p>`
+			? `<p class="med-contradiction" data-testid="contradiction">${escapeHtml(summary.contradiction)}</p>`
 			: '')
 	);
 }
