@@ -98,13 +98,12 @@ async function showMap(page: Page): Promise<void> {
 	// Below the width where the map sits beside the list, a List/Map toggle shows it.
 	const mapButton = page.getByRole('button', { name: 'Map', exact: true });
 	if (await mapButton.isVisible().catch(() => false)) await mapButton.click();
+	// The map marks itself ready once the search's points are drawn; names and counts follow.
 	await page
-		.locator('canvas')
-		.first()
-		.waitFor({ state: 'visible', timeout: 20_000 })
+		.locator('[data-testid="map"][data-ready="true"]')
+		.waitFor({ timeout: 30_000 })
 		.catch(() => undefined);
-	// Tiles and pins draw after the canvas appears.
-	await page.waitForTimeout(2_000);
+	await page.waitForTimeout(1_500);
 }
 
 /** Saves the first two results with their Save buttons, as a person would; returns their ids. */
