@@ -30,12 +30,17 @@ function image(icon: IconNode, fill: keyof typeof images): string {
 	return url;
 }
 
+/** The icon's shape for an `.icon` box's `--icon`, where a component draws the box itself. */
+export function iconMask(icon: IconNode, fill: IconFill = 'none'): string {
+	return image(icon, fill === 'none' ? 'none' : 'black');
+}
+
 /**
  * A Lucide icon (imported from 'lucide', e.g. `Phone`) as markup for {@html}. Icons never carry
  * meaning alone: the text beside them says it, so they are hidden from assistive technology.
  */
 export function iconHtml(icon: IconNode, size = 24, fill: IconFill = 'none'): string {
-	const mask = image(icon, fill === 'none' ? 'none' : 'black');
+	const mask = iconMask(icon, fill);
 	const style = `width: ${size}px; height: ${size}px; --icon: ${mask}`;
 	return `<span class="icon" style="${escapeHtml(style)}" aria-hidden="true"></span>`;
 }

@@ -354,9 +354,9 @@ let connecting = false;
 
 /**
  * Connects this tab's shortlist to localStorage, once; safe to call from any component. The list
- * is read in a task of its own: the components that call this do so on mount, and reading it there
- * would draw every Save button (twenty on a results page) inside the page's hydration, which on a
- * phone is already one long task that keeps the page from answering taps.
+ * is read in a task of its own: the components that call this do so on mount, and reading and
+ * checking it there would lengthen the page's hydration, which on a phone is already one long task
+ * that keeps the page from answering taps.
  */
 export function connectShortlist(): void {
 	if (connecting || typeof window === 'undefined') return;
