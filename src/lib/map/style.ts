@@ -15,27 +15,51 @@ const empty = (): GeoJSONSourceSpecification => ({
 	data: { type: 'FeatureCollection', features: [] }
 });
 
+/** The offline basemap's colors, and the fills the search draws under its names. */
+export const MAP_COLORS = {
+	water: '#d7e4ee',
+	land: '#f7f6f2',
+	countyLine: '#cfd3d6',
+	stateBorder: '#8c959e',
+	coast: '#9fb3c2',
+	/** The search radius's disc: this color at `areaOpacity` over land or water. */
+	area: '#4a6a85',
+	areaOpacity: 0.06,
+	cluster: '#2f4858'
+} as const;
+
+/**
+ * The text drawn over the map (ResultsMap.svelte's overlay): each at least 4.5:1 on every fill
+ * above (style.test.ts), with a white halo where a line passes under it.
+ */
+export const LABEL_INK = {
+	state: '#4f5863',
+	town: '#3d454c',
+	center: '#1b1f24',
+	clusterCount: '#ffffff'
+} as const;
+
 /** Census boundaries drawn from sources the component fills once their TopoJSON is loaded. */
 export function offlineStyle(): StyleSpecification {
 	return {
 		version: 8,
 		sources: { land: empty(), 'state-borders': empty(), 'county-lines': empty() },
 		layers: [
-			{ id: 'water', type: 'background', paint: { 'background-color': '#d7e4ee' } },
-			{ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f7f6f2' } },
+			{ id: 'water', type: 'background', paint: { 'background-color': MAP_COLORS.water } },
+			{ id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': MAP_COLORS.land } },
 			{
 				id: 'county-lines',
 				type: 'line',
 				source: 'county-lines',
 				minzoom: 6,
-				paint: { 'line-color': '#cfd3d6', 'line-width': 0.7 }
+				paint: { 'line-color': MAP_COLORS.countyLine, 'line-width': 0.7 }
 			},
 			{
 				id: 'state-borders',
 				type: 'line',
 				source: 'state-borders',
 				paint: {
-					'line-color': '#8c959e',
+					'line-color': MAP_COLORS.stateBorder,
 					'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.6]
 				}
 			},
@@ -43,7 +67,7 @@ export function offlineStyle(): StyleSpecification {
 				id: 'coast',
 				type: 'line',
 				source: 'land',
-				paint: { 'line-color': '#9fb3c2', 'line-width': 0.6 }
+				paint: { 'line-color': MAP_COLORS.coast, 'line-width': 0.6 }
 			}
 		]
 	};
@@ -69,6 +93,10 @@ export const clusterRadius = (count: number): number =>
 /** Pins' radius in px by zoom (linear between). */
 export const PIN_RADIUS = [4, 5, 12, 7] as const;
 
+/** The selected or hovered program's ring, and the searched place's dot, in px. */
+export const HIGHLIGHT_RING = { radius: 9, stroke: 4 } as const;
+export const CENTER_DOT = { radius: 5, stroke: 2 } as const;
+
 /** Zoom past which nothing is clustered: every program is its own pin. */
 export const CLUSTER_MAX_ZOOM = 11;
 
@@ -90,14 +118,14 @@ export function dataLayers(): LayerSpecification[] {
 			id: 'area-fill',
 			type: 'fill',
 			source: AREA,
-			paint: { 'fill-color': '#4a6a85', 'fill-opacity': 0.06 }
+			paint: { 'fill-color': MAP_COLORS.area, 'fill-opacity': MAP_COLORS.areaOpacity }
 		},
 		{
 			id: 'area-line',
 			type: 'line',
 			source: AREA,
 			// Not a pin color: the circle must not read as a program.
-			paint: { 'line-color': '#4a6a85', 'line-width': 1.5, 'line-dasharray': [3, 2] }
+			paint: { 'line-color': MAP_COLORS.area, 'line-width': 1.5, 'line-dasharray': [3, 2] }
 		},
 		{
 			id: CLUSTER_LAYER,
@@ -105,7 +133,7 @@ export function dataLayers(): LayerSpecification[] {
 			source: PINS,
 			filter: ['has', 'point_count'],
 			paint: {
-				'circle-color': '#2f4858',
+				'circle-color': MAP_COLORS.cluster,
 				'circle-radius': [
 					'step',
 					['get', 'point_count'],
@@ -135,9 +163,9 @@ export function dataLayers(): LayerSpecification[] {
 			source: HIGHLIGHT,
 			paint: {
 				'circle-color': color,
-				'circle-radius': 9,
+				'circle-radius': HIGHLIGHT_RING.radius,
 				'circle-stroke-color': '#b8460b',
-				'circle-stroke-width': 4
+				'circle-stroke-width': HIGHLIGHT_RING.stroke
 			}
 		},
 		{
@@ -146,9 +174,9 @@ export function dataLayers(): LayerSpecification[] {
 			source: CENTER,
 			paint: {
 				'circle-color': '#1b1f24',
-				'circle-radius': 5,
+				'circle-radius': CENTER_DOT.radius,
 				'circle-stroke-color': '#ffffff',
-				'circle-stroke-width': 2
+				'circle-stroke-width': CENTER_DOT.stroke
 			}
 		}
 	];

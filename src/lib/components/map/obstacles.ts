@@ -2,22 +2,24 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { circleBox, type Box } from '$lib/map/label-placement';
 import {
 	CENTER,
+	CENTER_DOT,
 	CLUSTER_LAYER,
 	clusterRadius,
 	HIGHLIGHT,
+	HIGHLIGHT_RING,
 	PIN_LAYER,
 	PIN_RADIUS
 } from '$lib/map/style';
 
 // What a place name must never cover, in the map's screen pixels: every cluster, pin and ring the
-// data layers draw (style.ts gives their radii; 2 px of stroke and 2 of clear space added), and
+// data layers draw (style.ts gives their radii; their stroke and 2 px of clear space added), and
 // the map's own controls.
 
 const RADIUS: Record<string, (p: Record<string, unknown>) => number> = {
 	[CLUSTER_LAYER]: (p) => clusterRadius(Number(p.point_count)) + 4,
 	[PIN_LAYER]: () => PIN_RADIUS[3] + 4,
-	[HIGHLIGHT]: () => 15,
-	[CENTER]: () => 9
+	[HIGHLIGHT]: () => HIGHLIGHT_RING.radius + HIGHLIGHT_RING.stroke + 2,
+	[CENTER]: () => CENTER_DOT.radius + CENTER_DOT.stroke + 2
 };
 
 export function mapObstacles(map: MapLibreMap): Box[] {

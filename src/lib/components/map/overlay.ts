@@ -7,32 +7,63 @@ export interface MapText {
 }
 
 /**
- * Text drawn over the map as HTML, for what a style would draw with glyphs: the offline basemap
+ * A layer of HTML text over the map, for what a style would draw with glyphs: the offline basemap
  * has no font server. Hidden from assistive technology (the list and the step control say it
- * all), and kept in place as the map moves.
+ * all); `redraw` keeps its text in place as the map moves.
  */
+export function textLayer(
+	map: MapLibreMap,
+	className: string,
+	redraw: () => void
+): { root: HTMLDivElement; remove(): void } {
+	const root = document.createElement('div');
+	root.className = `map-text ${className}`;
+	root.setAttribute('aria-hidden', 'true');
+	map.getContainer().appendChild(root);
+	map.on('move', redraw);
+	map.on('resize', redraw);
+	return {
+		root,
+		remove() {
+			map.off('move', redraw);
+			map.off('resize', redraw);
+			root.remove();
+		}
+	};
+}
+
+/** Centers a text's box on its place on the map, moved by (dx, dy) px. */
+export function placeText(
+	map: MapLibreMap,
+	el: HTMLElement,
+	at: { lng: number; lat: number },
+	dx = 0,
+	dy = 0
+): void {
+	const { x, y } = map.project([at.lng, at.lat]);
+	el.style.transform = `translate(${Math.round(x + dx)}px, ${Math.round(y + dy)}px) translate(-50%, -50%)`;
+}
+
+/** Texts at places on the map (the cluster counts), shown from `minZoom` in. */
 export class TextOverlay {
 	readonly #map: MapLibreMap;
-	readonly #root = document.createElement('div');
+	readonly #layer: ReturnType<typeof textLayer>;
 	#items: { text: MapText; el: HTMLElement }[] = [];
 	#minZoom: number;
 
 	constructor(map: MapLibreMap, className: string, minZoom = 0) {
 		this.#map = map;
 		this.#minZoom = minZoom;
-		this.#root.className = `map-text ${className}`;
-		this.#root.setAttribute('aria-hidden', 'true');
-		map.getContainer().appendChild(this.#root);
-		map.on('move', this.#place);
-		map.on('resize', this.#place);
+		this.#layer = textLayer(map, className, this.#place);
 	}
 
 	set(texts: readonly MapText[]): void {
-		this.#root.replaceChildren();
+		const root = this.#layer.root;
+		root.replaceChildren();
 		this.#items = texts.map((text) => {
 			const el = document.createElement('span');
 			el.textContent = text.text;
-			this.#root.appendChild(el);
+			root.appendChild(el);
 			return { text, el };
 		});
 		this.#place();
@@ -40,17 +71,12 @@ export class TextOverlay {
 
 	#place = () => {
 		const hidden = this.#map.getZoom() < this.#minZoom;
-		this.#root.hidden = hidden;
+		this.#layer.root.hidden = hidden;
 		if (hidden) return;
-		for (const { text, el } of this.#items) {
-			const { x, y } = this.#map.project([text.lng, text.lat]);
-			el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px) translate(-50%, -50%)`;
-		}
+		for (const { text, el } of this.#items) placeText(this.#map, el, text);
 	};
 
 	remove(): void {
-		this.#map.off('move', this.#place);
-		this.#map.off('resize', this.#place);
-		this.#root.remove();
+		this.#layer.remove();
 	}
 }

@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { centeredBox, placeLabels, type Box } from '$lib/map/label-placement';
+import { placeText, textLayer } from './overlay';
 
 export interface PlaceName {
 	lng: number;
@@ -53,7 +54,8 @@ const TRY = 250;
  */
 export class PlaceLabels {
 	readonly #map: MapLibreMap;
-	readonly #root = document.createElement('div');
+	readonly #layer: ReturnType<typeof textLayer>;
+	readonly #root: HTMLDivElement;
 	readonly #obstacles: () => Box[];
 	readonly #measure = document.createElement('canvas').getContext('2d');
 	#center: PlaceName | null = null;
@@ -62,15 +64,20 @@ export class PlaceLabels {
 	#towns: PlaceName[] = [];
 	#shown: { name: PlaceName; dx: number; dy: number; el: HTMLElement }[] = [];
 	readonly #widths = new Map<string, number>();
+	#family: string | undefined;
 
 	constructor(map: MapLibreMap, obstacles: () => Box[]) {
 		this.#map = map;
 		this.#obstacles = obstacles;
-		this.#root.className = 'map-text place-labels';
-		this.#root.setAttribute('aria-hidden', 'true');
-		map.getContainer().appendChild(this.#root);
-		map.on('move', this.#move);
-		map.on('resize', this.#move);
+		this.#layer = textLayer(map, 'place-labels', this.#move);
+		this.#root = this.#layer.root;
+		// The names are drawn in the type they are measured in (ResultsMap.svelte reads these).
+		for (const [kind, f] of Object.entries(FONT)) {
+			this.#root.style.setProperty(`--${kind}-size`, `${f.size}px`);
+			this.#root.style.setProperty(`--${kind}-weight`, String(f.weight));
+			this.#root.style.setProperty(`--${kind}-spacing`, `${f.spacing}px`);
+			this.#root.style.setProperty(`--${kind}-case`, f.upper ? 'uppercase' : 'none');
+		}
 	}
 
 	/** The searched place's name ("ZIP 01608 (Worcester, MA)"), placed before any other. */
@@ -137,10 +144,7 @@ export class PlaceLabels {
 	};
 
 	#move = (): void => {
-		for (const { name, dx, dy, el } of this.#shown) {
-			const { x, y } = this.#map.project([name.lng, name.lat]);
-			el.style.transform = `translate(${Math.round(x + dx)}px, ${Math.round(y + dy)}px) translate(-50%, -50%)`;
-		}
+		for (const { name, dx, dy, el } of this.#shown) placeText(this.#map, el, name, dx, dy);
 	};
 
 	#width(name: PlaceName): number {
@@ -150,7 +154,9 @@ export class PlaceLabels {
 			const f = FONT[name.kind];
 			const text = f.upper ? name.text.toUpperCase() : name.text;
 			const ctx = this.#measure;
-			if (ctx) ctx.font = `${f.weight} ${f.size}px ${getComputedStyle(this.#root).fontFamily}`;
+			// The page's font, read once: a style read per name forces a style pass each time.
+			this.#family ??= getComputedStyle(this.#root).fontFamily;
+			if (ctx) ctx.font = `${f.weight} ${f.size}px ${this.#family}`;
 			w =
 				(ctx ? ctx.measureText(text).width : text.length * f.size * 0.6) + text.length * f.spacing;
 			this.#widths.set(key, w);
@@ -164,9 +170,7 @@ export class PlaceLabels {
 	}
 
 	remove(): void {
-		this.#map.off('move', this.#move);
-		this.#map.off('resize', this.#move);
-		this.#root.remove();
+		this.#layer.remove();
 	}
 }
 
