@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { KINDS } from '../../src/lib/map/kind';
+import { LABEL_INK } from '../../src/lib/map/style';
 import {
 	ARTIFACTS_DIR,
 	axeViolations,
@@ -96,6 +97,15 @@ describe('the national map', () => {
 			expect(share('#f7f6f2'), 'land').toBeGreaterThan(0.05);
 			expect(share('#2f4858'), 'clusters').toBeGreaterThan(0.002);
 			await screenshot(page, 'map-national');
+
+			// One "Map" landmark, the page's section; MapLibre's canvas is the widget inside it.
+			const regions = await page
+				.getByRole('region')
+				.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+			expect(regions.filter((name) => /map/i.test(name))).toEqual(['Map']);
+			await expect(page.getByRole('application', { name: 'Map of results' }).count()).resolves.toBe(
+				1
+			);
 
 			expect(await axeViolations(page)).toEqual([]);
 		});
@@ -313,6 +323,20 @@ describe('place names on the offline basemap', () => {
 			const names = await expectNoNameOverCluster(page, 'map-names-01608');
 			// More than the one town: a person can orient by the places around it.
 			expect(names.filter((n) => !n.text.includes('Worcester')).length).toBeGreaterThan(3);
+			// Drawn in the colors whose contrast style.test.ts checks.
+			const rgb = (hex: string) =>
+				`rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+			const inks = await page
+				.locator('.place-labels span, .cluster-counts span')
+				.evaluateAll((els) =>
+					els.map((el) => [
+						el.closest('.cluster-counts') ? 'clusterCount' : el.className,
+						getComputedStyle(el).color
+					])
+				);
+			expect(inks.length).toBeGreaterThan(4);
+			for (const [kind, color] of inks)
+				expect(color, kind).toBe(rgb(LABEL_INK[kind as keyof typeof LABEL_INK]));
 			await screenshot(page, 'map-names-01608');
 			expect(thirdPartyRequests).toEqual([]);
 		});
@@ -320,6 +344,12 @@ describe('place names on the offline basemap', () => {
 
 	test('a state-wide view and a city name places without covering a cluster', async () => {
 		await withPage(async ({ page }) => {
+			// County lines come a state at a time (src/lib/map/data/counties/08.json is Colorado).
+			const counties = new Map<string, number>();
+			page.on('response', async (r) => {
+				const state = /\/assets\/(\d\d)\.[\w-]+\.json$/.exec(r.url())?.[1];
+				if (state) counties.set(state, (await r.body()).length);
+			});
 			await page.goto('/search?near=Denver%2C+CO&radius=100');
 			await mapReady(page);
 			await page.locator('.place-labels .town').first().waitFor();
@@ -327,6 +357,10 @@ describe('place names on the offline basemap', () => {
 			expect(wide.map((n) => n.text)).toEqual(
 				expect.arrayContaining(['Denver, CO', 'Colorado Springs'])
 			);
+			await expect.poll(() => counties.has('08')).toBe(true);
+			// Only the states in view (none of New York, California or Florida), each small.
+			expect([...counties.keys()].filter((s) => ['36', '06', '12'].includes(s))).toEqual([]);
+			for (const [state, bytes] of counties) expect(bytes, state).toBeLessThan(100_000);
 			await page.goto('/search?near=Chicago%2C+IL&radius=50');
 			await mapReady(page);
 			await page.locator('.place-labels .town').first().waitFor();

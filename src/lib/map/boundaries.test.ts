@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, test } from 'vitest';
-import { countyLines, labelPoint, stateBoundaries } from './boundaries';
+import { labelPoint, stateBoundaries } from './boundaries';
 
 const atlas = (name: string) =>
 	JSON.parse(
@@ -46,10 +46,4 @@ describe('us-atlas states', () => {
 		expect(at('Hawaii').lng).toBeGreaterThan(-156.1);
 		expect(at('Vermont').lat).toBeCloseTo(44, 0);
 	});
-});
-
-test('county lines leave out state lines', () => {
-	const topology = atlas('counties-10m.json');
-	const lines = countyLines(topology);
-	expect(lines.coordinates.length).toBeGreaterThan(3000);
 });

