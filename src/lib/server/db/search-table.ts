@@ -110,6 +110,10 @@ export async function rebuildSearchTable(db: Kysely<DB>): Promise<void> {
 		SCOPES.map((s) => sql`${s.key}::text, count(*) filter (where ${s.condition})`)
 	)})`;
 	await sql`delete from facility_search`.execute(db);
+	// Fresh statistics first: right after an import the planner may still think facility is
+	// nearly empty, and then joins the code sets to the programs by nested loop, comparing arrays
+	// pairwise (a clean-clone CI run sat in this insert for over 8 minutes on PostgreSQL).
+	await sql`analyze facility`.execute(db);
 	await sql`
 		with code_bit as (
 			select code, (bit - 1)::int as bit from unnest(${codes}::text[]) with ordinality as c(code, bit)
