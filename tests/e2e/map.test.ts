@@ -30,6 +30,9 @@ afterAll(async () => {
 
 const WIDE = { viewport: { width: 1400, height: 900 } };
 const PHONE = { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true };
+// The issue's phone.
+const TALL_PHONE = { ...PHONE, viewport: { width: 390, height: 844 } };
+type Box = { x: number; y: number; width: number; height: number };
 // Every program (scope=all), as before the MAT scope: enough for a list, too few to cluster.
 const BURLINGTON = '/search?near=Burlington%2C+VT&radius=10&scope=all';
 
@@ -75,6 +78,19 @@ function pixelsOf(png: PNG, colour: string): { x: number; y: number }[] {
 		}
 	}
 	return found;
+}
+
+/** Clicks the middle of a solid (exactly placed) pin: each is a disc of its kind's colour. */
+async function clickAPin(page: Page, artifact: string) {
+	const png = await canvasPixels(page, artifact);
+	const solid = KINDS.map((k) => pixelsOf(png, k.color)).find((p) => p.length > 10);
+	expect(solid, 'a solid pin on the canvas').toBeDefined();
+	const first = solid![0]!;
+	const disc = solid!.filter((p) => Math.hypot(p.x - first.x, p.y - first.y) < 8);
+	const x = disc.reduce((sum, p) => sum + p.x, 0) / disc.length;
+	const y = disc.reduce((sum, p) => sum + p.y, 0) / disc.length;
+	const box = (await map(page).locator('canvas').boundingBox())!;
+	await page.mouse.click(box.x + x, box.y + y);
 }
 
 describe('the national map', () => {
@@ -141,16 +157,7 @@ describe('a small search (Burlington, VT, 10 miles): nothing clustered', () => {
 			expect(total).toBeLessThanOrEqual(20);
 			expect(points).toBe(total);
 
-			const png = await canvasPixels(page, 'map-burlington-canvas');
-			// Every exact pin is a disc of its kind's colour; find one and click its middle.
-			const solid = KINDS.map((k) => pixelsOf(png, k.color)).find((p) => p.length > 10);
-			expect(solid, 'a solid pin on the canvas').toBeDefined();
-			const first = solid![0]!;
-			const disc = solid!.filter((p) => Math.hypot(p.x - first.x, p.y - first.y) < 8);
-			const x = disc.reduce((sum, p) => sum + p.x, 0) / disc.length;
-			const y = disc.reduce((sum, p) => sum + p.y, 0) / disc.length;
-			const box = (await map(page).locator('canvas').boundingBox())!;
-			await page.mouse.click(box.x + x, box.y + y);
+			await clickAPin(page, 'map-burlington-canvas');
 
 			const popup = page.getByTestId('pin-popup');
 			await popup.getByRole('heading').waitFor();
@@ -401,6 +408,89 @@ describe('on a phone', () => {
 			await listButton.click();
 			await expect(page.getByTestId('result').first().isVisible()).resolves.toBe(true);
 		}, PHONE);
+	});
+
+	test('the map fills the screen, its switches in thumb reach, and a selected program is a sheet inside it', async () => {
+		await withPage(async ({ page }) => {
+			const { width, height } = TALL_PHONE.viewport;
+			const inside = async (what: string, box: Box | null) => {
+				expect(box, what).not.toBeNull();
+				expect(box!.x, `${what} left`).toBeGreaterThanOrEqual(0);
+				expect(box!.y, `${what} top`).toBeGreaterThanOrEqual(0);
+				expect(box!.x + box!.width, `${what} right`).toBeLessThanOrEqual(width + 0.5);
+				expect(box!.y + box!.height, `${what} bottom`).toBeLessThanOrEqual(height + 0.5);
+			};
+			await page.goto(BURLINGTON);
+			await page.getByRole('button', { name: 'Map', exact: true }).click();
+			await mapReady(page);
+
+			// Below the header, which keeps "Need help now?", to the screen's bottom edge.
+			const header = (await page.locator('body header').boundingBox())!;
+			const column = (await page.locator('#map').boundingBox())!;
+			expect(Math.abs(column.y - (header.y + header.height))).toBeLessThan(1);
+			expect(Math.abs(column.y + column.height - height)).toBeLessThan(1);
+			await expect(page.getByTestId('help-now').isVisible()).resolves.toBe(true);
+			// List | Map and the filters' toggle along the bottom, over nothing but the map's margin.
+			const frame = (await map(page).boundingBox())!;
+			for (const control of [
+				page.getByRole('button', { name: 'List', exact: true }),
+				page.locator('.panel > summary')
+			]) {
+				const box = await control.boundingBox();
+				await inside('a bottom control', box);
+				expect(box!.y).toBeGreaterThan(height - 80);
+				expect(box!.y).toBeGreaterThanOrEqual(frame.y + frame.height);
+			}
+
+			// A tapped pin: its program along the map's bottom edge, whole, with what to do next.
+			await clickAPin(page, 'map-phone-canvas');
+			const sheet = page.getByTestId('pin-sheet');
+			await sheet.getByRole('heading').waitFor();
+			await expect(page.locator('.maplibregl-popup').count()).resolves.toBe(0);
+			const check = async () => {
+				await inside('the sheet', await sheet.boundingBox());
+				const sheetBox = (await sheet.boundingBox())!;
+				expect(sheetBox.y + sheetBox.height).toBeLessThanOrEqual(frame.y + frame.height + 0.5);
+				for (const action of [
+					sheet.getByRole('button', { name: /Save/ }),
+					sheet.getByRole('link', { name: 'Details' })
+				])
+					await inside('an action in the sheet', await action.boundingBox());
+				await expect(sheet.textContent()).resolves.toMatch(/\d mi/);
+				// The selected pin's ring is drawn clear of the sheet, where it can be seen.
+				const canvasTop = (await map(page).locator('canvas').boundingBox())!.y;
+				const above = async () =>
+					pixelsOf(await canvasPixels(page, 'map-phone-ring'), '#b8460b').filter(
+						(p) => p.y < sheetBox.y - canvasTop
+					).length;
+				await expect.poll(above).toBeGreaterThan(20);
+			};
+			await check();
+			await screenshot(page, 'map-phone-sheet');
+			expect(await axeViolations(page)).toEqual([]);
+
+			// Next and Previous bring each program into the same sheet.
+			const next = page.getByRole('button', { name: 'Next program on the map' });
+			await next.click();
+			await expect.poll(() => page.getByTestId('map-announce').textContent()).toMatch(/^\s*1 of /);
+			const named = (await page.getByTestId('map-announce').textContent())!;
+			expect(named).toContain((await sheet.getByRole('heading').textContent())!.trim());
+			await check();
+
+			// Escape closes it and leaves focus on the map.
+			await sheet.getByRole('link', { name: 'Details' }).focus();
+			await page.keyboard.press('Escape');
+			await expect(sheet.count()).resolves.toBe(0);
+			await expect(
+				page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))
+			).resolves.toBe(true);
+
+			await page.getByRole('button', { name: 'List', exact: true }).click();
+			await expect(page.getByTestId('result').first().isVisible()).resolves.toBe(true);
+			await expect(
+				page.evaluate(() => getComputedStyle(document.documentElement).overflow)
+			).resolves.toBe('visible');
+		}, TALL_PHONE);
 	});
 
 	test('"Show N programs" from the filters, in the map view, brings the list back with focus on its heading', async () => {

@@ -205,6 +205,8 @@ describe('searching near a place', () => {
 	test('shows that it is updating, and the last change wins over a slower earlier load', async () => {
 		await withPage(async ({ page }) => {
 			await page.goto('/search?near=01608');
+			// Once mounted (Save buttons show): a box ticked before that is the plain form's.
+			await page.getByRole('button', { name: /^Save/ }).first().waitFor();
 			// Slow the data loads down so that changes overlap them.
 			await page.route('**/__data.json*', async (route) => {
 				await new Promise((resolve) => setTimeout(resolve, 700));
@@ -213,7 +215,8 @@ describe('searching near a place', () => {
 			const methadone = filter(page, 'Medications', 'Methadone maintenance');
 			const buprenorphine = filter(page, 'Medications', 'Prescribes or dispenses buprenorphine');
 			await methadone.check();
-			await expect(page.getByRole('status').getByText('Updating…').isVisible()).resolves.toBe(true);
+			// Shown while the load is held back (700 ms), not only once it lands.
+			await page.getByRole('status').getByText('Updating…').waitFor({ timeout: 500 });
 			await expect(results(page).getAttribute('aria-busy')).resolves.toBe('true');
 			// The first load is under way when the person changes their mind.
 			await page.waitForTimeout(450);
