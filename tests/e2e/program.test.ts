@@ -179,6 +179,48 @@ describe('a program page a person can act on', () => {
 		);
 	});
 
+	test('its close-up map names the towns around it, none over another or the program', async () => {
+		await withPage(
+			async ({ page }) => {
+				await page.goto(`/facilities/${program.id}`);
+				const map = page.getByTestId('nearby-map');
+				await map.scrollIntoViewIfNeeded();
+				const frame = (await map.boundingBox())!;
+				expect(frame.x).toBeGreaterThanOrEqual(0);
+				expect(frame.x + frame.width).toBeLessThanOrEqual(PHONE.width);
+				const names = map.locator('.towns text');
+				expect(await names.count()).toBeGreaterThan(3);
+				const dot = (await map.locator('.dot').first().boundingBox())!;
+				const boxes = await names.evaluateAll((texts) =>
+					texts.map((t) => {
+						const { x, y, width, height } = t.getBoundingClientRect();
+						return { x, y, width, height };
+					})
+				);
+				type Box = { x: number; y: number; width: number; height: number };
+				const meet = (a: Box, b: Box) =>
+					a.x < b.x + b.width &&
+					b.x < a.x + a.width &&
+					a.y < b.y + b.height &&
+					b.y < a.y + a.height;
+				boxes.forEach((box, i) => {
+					expect(meet(box, dot)).toBe(false);
+					expect(box.x >= frame.x - 1 && box.x + box.width <= frame.x + frame.width + 1).toBe(true);
+					for (const other of boxes.slice(i + 1)) expect(meet(box, other)).toBe(false);
+				});
+				// What the map shows, said in words: each name drawn but the program's own town's.
+				const label = (await map.getAttribute('aria-label'))!;
+				const [, city, near] = /^Map: (.+?) in [^,]+, near (.+)$/.exec(label)!;
+				expect(near!.split(', ')).toEqual(
+					(await names.allTextContents()).filter((name) => name !== city)
+				);
+				await screenshot(page, 'program-nearby-map');
+				expect(await axeViolations(page)).toEqual([]);
+			},
+			{ viewport: PHONE }
+		);
+	});
+
 	test('a program placed at its ZIP center says so, on its map', async () => {
 		// Guam's programs are not in the geocoded lists: they sit at their ZIP's center.
 		await withPage(

@@ -6,6 +6,7 @@ import { clientKey } from '$lib/server/client-key';
 import { SharedRateLimiter } from '$lib/server/rate-limit';
 import { CorrectionForm } from '$lib/server/validate/correction';
 import { locator } from '$lib/server/locator';
+import { nearbyMap } from '$lib/server/nearby-map';
 import { stateName } from '$lib/states';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,6 +17,7 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 	const detail = FACILITY_ID.test(params.id) ? await getFacilityDetail(params.id) : undefined;
 	if (!detail) error(404, { message: NOT_FOUND });
 	const { serviceGroups, ...facility } = detail;
+	const outline = locator(stateName(facility.state), facility.lng, facility.lat);
 	// The page is the same bytes until the data or its reports change (the policy hashes, rather
 	// than nonces, SvelteKit's script), so a browser may keep it and revalidate by ETag: a 304.
 	setHeaders({ 'cache-control': 'no-cache' });
@@ -23,7 +25,8 @@ export const load: PageServerLoad = async ({ params, setHeaders }) => {
 		facility,
 		stateName: stateName(facility.state),
 		serviceGroups,
-		locator: locator(stateName(facility.state), facility.lng, facility.lat) ?? null,
+		locator: outline ?? null,
+		nearby: (outline && (await nearbyMap(facility.lng, facility.lat))) ?? null,
 		openReports: await corrections.openCount(facility.id)
 	};
 };
