@@ -1,7 +1,9 @@
-import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import states from 'us-atlas/states-10m.json';
+import { bboxOf } from '$lib/map/geo';
+import { rings, svgPath } from './svg-path';
 
 // A program page's small map: its state's outline with a dot, drawn on the server as SVG from the
 // Census boundaries the app already vendors. No tiles, no script, nothing fetched: it costs the
@@ -35,13 +37,6 @@ function stateFeature(name: string): Feature | undefined {
 	return byName.get(name);
 }
 
-function rings(f: Feature): Position[][] {
-	const g = f.geometry;
-	if (g.type === 'Polygon') return g.coordinates;
-	if (g.type === 'MultiPolygon') return g.coordinates.flat();
-	return [];
-}
-
 /** Alaska's Aleutians cross the 180th meridian: keep the state in one piece. */
 const unwrap = (lng: number) => (lng > 0 ? lng - 360 : lng);
 
@@ -50,15 +45,8 @@ export function locator(stateName: string, lng: number, lat: number): Locator | 
 	if (!f) return undefined;
 	const all = rings(f);
 	const wrap = stateName === 'Alaska' ? unwrap : (x: number) => x;
-	let [minX, minY, maxX, maxY] = [wrap(lng), lat, wrap(lng), lat];
-	for (const ring of all) {
-		for (const [x, y] of ring) {
-			minX = Math.min(minX, wrap(x!));
-			maxX = Math.max(maxX, wrap(x!));
-			minY = Math.min(minY, y!);
-			maxY = Math.max(maxY, y!);
-		}
-	}
+	const points = [[lng, lat], ...all.flat()].map(([x, y]) => ({ lng: wrap(x!), lat: y! }));
+	const [minX, minY, maxX, maxY] = bboxOf(points)!;
 	// Equirectangular, with longitude shrunk by the cosine of the middle latitude.
 	const k = Math.cos((((minY + maxY) / 2) * Math.PI) / 180);
 	const spanX = Math.max((maxX - minX) * k, 1e-6);
@@ -70,17 +58,7 @@ export function locator(stateName: string, lng: number, lat: number): Locator | 
 		pad + (wrap(x) - minX) * k * scale,
 		pad + (maxY - y) * scale
 	];
-	const paths: string[] = [];
-	for (const ring of all) {
-		const points: [number, number][] = [];
-		for (const [x, y] of ring) {
-			const p = project(x!, y!);
-			const last = points.at(-1);
-			if (!last || Math.hypot(p[0] - last[0], p[1] - last[1]) >= STEP) points.push(p);
-		}
-		if (points.length < 3) continue;
-		paths.push(`M${points.map(([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`).join('L')}Z`);
-	}
+	const outline = svgPath(all, ([x, y]) => project(x!, y!), { close: true, step: STEP });
 	const [x, y] = project(lng, lat);
-	return { width: WIDTH, height, outline: paths.join(''), x: +x.toFixed(1), y: +y.toFixed(1) };
+	return { width: WIDTH, height, outline, x: +x.toFixed(1), y: +y.toFixed(1) };
 }

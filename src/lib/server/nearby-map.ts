@@ -6,9 +6,10 @@ import states from 'us-atlas/states-10m.json';
 import { stateBoundaries } from '$lib/map/boundaries';
 import { boxesMeet, type CountyIndex, type CountyLines } from '$lib/map/counties-source';
 import countyIndex from '$lib/map/data/counties/index.json';
-import type { Bbox } from '$lib/map/geo';
+import { bboxOf, type Bbox } from '$lib/map/geo';
 import { centeredBox, circleBox, placeLabels, type Box } from '$lib/map/label-placement';
 import type { Town } from '$lib/map/towns-source';
+import { rings, svgPath } from './svg-path';
 
 // A program page's close-up: what is around the program, drawn on the server as SVG from the
 // offline basemap's own data (us-atlas land, state and county lines; GeoNames towns), so it reads
@@ -68,18 +69,13 @@ function allTowns(): Promise<Town[]> {
 	return towns;
 }
 
-function boxOf(f: Feature): Bbox {
-	const box: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-	const g = f.geometry as Polygon | MultiPolygon;
-	const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-	for (const [x, y] of polygons.flat(2)) {
-		box[0] = Math.min(box[0], x!);
-		box[1] = Math.min(box[1], y!);
-		box[2] = Math.max(box[2], x!);
-		box[3] = Math.max(box[3], y!);
-	}
-	return box;
-}
+/** A land feature's box, to skip the shapes far from the view before clipping them. */
+const boxOf = (f: Feature): Bbox =>
+	bboxOf(
+		rings(f)
+			.flat()
+			.map(([lng, lat]) => ({ lng: lng!, lat: lat! }))
+	)!;
 
 function projection(lng: number, lat: number) {
 	const unitsPerMile = NEARBY.width / (2 * NEARBY.halfWidthMiles);
@@ -103,30 +99,16 @@ function grown(box: Bbox, by: number): Bbox {
 	return [box[0] - dx, box[1] - dy, box[2] + dx, box[3] + dy];
 }
 
-function pathOf(lines: Position[][], project: (p: Position) => [number, number], close: boolean) {
-	let d = '';
-	for (const line of lines) {
-		const points: [number, number][] = [];
-		for (const p of line) {
-			const q = project(p);
-			const last = points.at(-1);
-			if (!last || Math.hypot(q[0] - last[0], q[1] - last[1]) >= STEP) points.push(q);
-		}
-		if (points.length < (close ? 3 : 2)) continue;
-		d += `M${points.map(([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`).join('L')}${close ? 'Z' : ''}`;
-	}
-	return d;
-}
+const pathOf = (lines: Position[][], project: (p: Position) => [number, number], close: boolean) =>
+	svgPath(lines, project, { close, step: STEP });
 
 function clippedLines(lines: MultiLineString, box: Bbox): Position[][] {
 	const g = bboxClip({ type: 'Feature', properties: {}, geometry: lines }, box).geometry;
 	return g.type === 'MultiLineString' ? g.coordinates : [g.coordinates as Position[]];
 }
 
-function clippedRings(f: Feature<Polygon | MultiPolygon>, box: Bbox): Position[][] {
-	const g = bboxClip(f, box).geometry as Polygon | MultiPolygon;
-	return g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-}
+const clippedRings = (f: Feature<Polygon | MultiPolygon>, box: Bbox): Position[][] =>
+	rings(bboxClip(f, box));
 
 const scaleMiles = (unitsPerMile: number) =>
 	[1, 2, 5, 10].findLast((miles) => miles * unitsPerMile <= NEARBY.width / 4) ?? 1;
