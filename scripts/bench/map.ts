@@ -129,10 +129,7 @@ async function measure(base: string): Promise<void> {
 		const steps = ['map:mount', 'map:data', 'map:style', 'map:first-render'];
 		const times: number[][] = steps.map(() => []);
 		for (let i = 0; i < runs; i++) {
-			const context = await browser.newContext({ viewport: wide });
-			const page = await context.newPage();
-			await page.goto(url);
-			await ready(page);
+			const { context, page } = await openMap(browser, url, wide, ready);
 			const marks = await page.evaluate(
 				(names) => names.map((n) => performance.getEntriesByName(n)[0]!.startTime),
 				steps
@@ -165,6 +162,20 @@ const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
 
 type Ready = (page: import('playwright-core').Page) => Promise<unknown>;
 
+/** A fresh context with `url` open and its map drawn. */
+async function openMap(
+	browser: Browser,
+	url: string,
+	viewport: { width: number; height: number },
+	ready: Ready
+) {
+	const context = await browser.newContext({ viewport });
+	const page = await context.newPage();
+	await page.goto(url);
+	await ready(page);
+	return { context, page };
+}
+
 /**
  * A filter ticked on the national view: from the map's points arriving (the response's end, in
  * the page's resource timing) to the first frame that draws them (ResultsMap's map:drawn mark).
@@ -175,10 +186,7 @@ async function filterChanges(
 	viewport: { width: number; height: number },
 	ready: Ready
 ): Promise<void> {
-	const context = await browser.newContext({ viewport });
-	const page = await context.newPage();
-	await page.goto(`${base}/search`);
-	await ready(page);
+	const { context, page } = await openMap(browser, `${base}/search`, viewport, ready);
 	// Each tick makes a search not seen before on this page: nothing is served from a cache.
 	const ticks = ['methadone', 'buprenorphine', 'naltrexone', 'methadone', 'buprenorphine'];
 	const delays: number[] = [];
@@ -253,10 +261,7 @@ async function gestureFrames(
 	const medians: number[] = [];
 	const worsts: number[] = [];
 	for (let i = 0; i < runs; i++) {
-		const context = await browser.newContext({ viewport });
-		const page = await context.newPage();
-		await page.goto(url);
-		await ready(page);
+		const { context, page } = await openMap(browser, url, viewport, ready);
 		await page.waitForTimeout(500);
 		const canvas = (await page.getByTestId('map').locator('canvas').boundingBox())!;
 		const [x, y] = [canvas.x + canvas.width / 2, canvas.y + canvas.height / 2];

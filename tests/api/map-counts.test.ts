@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, withPage } from '../e2e/browser';
+import { headingCount, launchBrowser, withPage } from '../e2e/browser';
 
 // The map's counts equal the search's total, for 20 random filter sets, in headless Chromium on
 // whichever backend serves (this project runs on PGlite and again on PostgreSQL). The searches
@@ -32,14 +32,6 @@ const PLACES = ['01608', '60601', '80202', '98101', '30303', '85004', '37203', '
 const RADII = [10, 25, 50, 100];
 const SETS_PER_PLACE = 5;
 const PLACE_VISITS = 4;
-
-/** "37 programs within 25 miles of …" → 37. */
-async function headingCount(page: Page): Promise<number> {
-	const text = (await page.locator('#results').textContent()) ?? '';
-	const match = /^([\d,]+|No) programs?\b/.exec(text.trim());
-	expect(match, `heading "${text}"`).not.toBeNull();
-	return match![1] === 'No' ? 0 : Number(match![1]!.replace(/,/g, ''));
-}
 
 const sorted = (query: string) => {
 	const p = new URLSearchParams(query);

@@ -111,6 +111,14 @@ export async function withPage(
 	}
 }
 
+/** The results heading's count: "37 programs within 25 miles of …" → 37, "No programs …" → 0. */
+export async function headingCount(page: Page): Promise<number> {
+	const text = (await page.locator('#results').textContent()) ?? '';
+	const match = /^([\d,]+|No) programs?\b/.exec(text.trim());
+	expect(match, `heading "${text}"`).not.toBeNull();
+	return match![1] === 'No' ? 0 : Number(match![1]!.replace(/,/g, ''));
+}
+
 /** axe-core's WCAG 2.2 A and AA violations on the page as it is now, as "rule: targets". */
 export async function axeViolations(page: Page): Promise<string[]> {
 	const { violations } = await new AxeBuilder({ page })

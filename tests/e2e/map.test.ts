@@ -8,6 +8,7 @@ import { LABEL_INK } from '../../src/lib/map/style';
 import {
 	ARTIFACTS_DIR,
 	axeViolations,
+	headingCount,
 	launchBrowser,
 	screenshot,
 	withPage as withPageIn,
@@ -45,14 +46,6 @@ const map = (page: Page) => page.getByTestId('map');
 async function mapReady(page: Page): Promise<number> {
 	await page.locator('[data-testid="map"][data-ready="true"]').waitFor();
 	return Number(await map(page).getAttribute('data-points'));
-}
-
-/** "37 programs within 25 miles of …" → 37. */
-async function headingCount(page: Page): Promise<number> {
-	const text = (await page.locator('#results').textContent()) ?? '';
-	const match = /^([\d,]+|No) programs?\b/.exec(text.trim());
-	expect(match, `heading "${text}"`).not.toBeNull();
-	return match![1] === 'No' ? 0 : Number(match![1]!.replace(/,/g, ''));
 }
 
 /** The map canvas as decoded pixels (and kept as an artifact). */

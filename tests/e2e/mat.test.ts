@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, launchBrowser, screenshot, withPage } from './browser';
+import { axeViolations, headingCount, launchBrowser, screenshot, withPage } from './browser';
 
 // Issue 12 in the browser: the scope control, filter chips, the rural search that used to end
 // in a dead end, and the offer of programs that list no ages; at phone and desktop widths.
@@ -12,15 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
-
-const heading = (page: Page) => page.locator('#results');
-
-async function headingCount(page: Page): Promise<number> {
-	const text = (await heading(page).textContent()) ?? '';
-	const match = /^([\d,]+|No) programs?\b/.exec(text.trim());
-	expect(match, `heading "${text}"`).not.toBeNull();
-	return match![1] === 'No' ? 0 : Number(match![1]!.replace(/,/g, ''));
-}
 
 async function settled(page: Page, url: (url: URL) => boolean): Promise<void> {
 	await page.waitForURL(url);
